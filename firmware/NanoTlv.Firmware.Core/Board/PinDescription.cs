@@ -1,0 +1,39 @@
+using NanoTlv.Messages;
+
+namespace NanoTlv.Firmware.Board
+{
+    /// <summary>One pin of a board: what it can do. Immutable.</summary>
+    public sealed class PinDescription
+    {
+        /// <summary>No ADC channel.</summary>
+        public const int NoAdcChannel = -1;
+
+        /// <summary>Describes pin <paramref name="number"/>.</summary>
+        /// <param name="number">GPIO number.</param>
+        /// <param name="capabilities">What it can do.</param>
+        /// <param name="adcChannel">Its ADC channel or <see cref="NoAdcChannel"/>.</param>
+        public PinDescription(int number, PinCapabilities capabilities, int adcChannel)
+        {
+            Number = number;
+            Capabilities = capabilities;
+            AdcChannel = adcChannel;
+        }
+
+        /// <summary>GPIO number.</summary>
+        public int Number { get; }
+
+        /// <summary>What the pin can do.</summary>
+        public PinCapabilities Capabilities { get; }
+
+        /// <summary>ADC channel, or <see cref="NoAdcChannel"/>.</summary>
+        public int AdcChannel { get; }
+
+        /// <summary>True when every command on the pin is refused.</summary>
+        public bool IsReserved => (Capabilities & PinCapabilities.Reserved) != 0;
+
+        /// <summary>True when the pin has all of <paramref name="required"/>.</summary>
+        /// <param name="required">Capabilities to test.</param>
+        /// <returns>Whether all are present.</returns>
+        public bool Has(PinCapabilities required) => (Capabilities & required) == required;
+    }
+}

@@ -1,0 +1,53 @@
+namespace NanoTlv.Messages
+{
+    /// <summary>
+    /// Where things sit in a message payload (the payload of one frame).
+    /// </summary>
+    /// <remarks>
+    /// <code>
+    /// request: | opcode u8        | request_id u16 BE | arguments ...          |
+    /// reply:   | opcode|0x80 u8   | request_id u16 BE | status u8 | data ...  |
+    /// event:   | event code u8    | 0x0000            | status u8 | data ...  |
+    /// </code>
+    /// Example: PING id 1 with argument <c>AB</c> is the frame <c>72 00 04 02 00 01 AB</c>; its reply is
+    /// <c>72 00 05 82 00 01 00 AB</c>.
+    /// </remarks>
+    public static class MessageLayout
+    {
+        /// <summary>Protocol version spoken by this code (HELLO).</summary>
+        public const byte ProtocolVersion = 1;
+
+        /// <summary>Opcode and request id.</summary>
+        public const int RequestHeaderBytes = 3;
+
+        /// <summary>Reply code, request id and status.</summary>
+        public const int ReplyHeaderBytes = 4;
+
+        /// <summary>Set in the first byte of a reply: reply code = opcode | 0x80.</summary>
+        public const byte ReplyFlag = 0x80;
+
+        /// <summary>First byte values at or above this are events.</summary>
+        public const byte FirstEventCode = 0xF0;
+
+        /// <summary>The request id every event carries.</summary>
+        public const ushort EventRequestId = 0;
+
+        /// <summary>Offset of the status byte in a reply or event payload.</summary>
+        public const int StatusOffset = 3;
+
+        /// <summary>Largest token HELLO carries.</summary>
+        public const int MaxTokenBytes = 64;
+
+        /// <summary>Largest device name in the HELLO reply.</summary>
+        public const int MaxDeviceNameBytes = 32;
+
+        /// <summary>Duty value meaning 100 % in PWM_SET.</summary>
+        public const int FullDuty = 10000;
+
+        /// <summary>Longest PULSE accepted.</summary>
+        public const int MaxPulseMs = 3600000;
+
+        /// <summary>Failsafe level meaning "no failsafe for this pin".</summary>
+        public const byte FailsafeClear = 0xFF;
+    }
+}
