@@ -1,4 +1,5 @@
 using System;
+using NanoTlv.Messages;
 
 namespace NanoTlv.Firmware.Board
 {
@@ -66,5 +67,49 @@ namespace NanoTlv.Firmware.Board
         /// <param name="pin">GPIO number (any int).</param>
         /// <returns>The description or null.</returns>
         public PinDescription? GetPin(int pin) => pin >= 0 && pin < _pinsByNumber.Length ? _pinsByNumber[pin] : null;
+
+        /// <summary>
+        /// Applies a pin allow-list (from configuration): a new description in which every pin not in
+        /// <paramref name="allowedPins"/> is also flagged <see cref="PinCapabilities.Reserved"/>. Allowing a
+        /// pin never lifts a reservation the board already has. Firmware pins (I2C, LED) keep their roles.
+        /// </summary>
+        /// <param name="allowedPins">GPIO numbers clients may use.</param>
+        /// <returns>The restricted description; this one is unchanged.</returns>
+        /// <exception cref="ArgumentException">An allowed pin is not a pin of this board.</exception>
+        public BoardDescription RestrictTo(int[] allowedPins)
+        {
+            if (allowedPins == null)
+            {
+                throw new ArgumentNullException(nameof(allowedPins));
+            }
+
+            bool[] allowed = new bool[_pinsByNumber.Length];
+            for (int i = 0; i < allowedPins.Length; i++)
+            {
+                int pin = allowedPins[i];
+                if (GetPin(pin) == null)
+                {
+                    throw new ArgumentException("GPIO " + pin + " in the allow-list is not a pin of " + Name + ".", nameof(allowedPins));
+                }
+
+                allowed[pin] = true;
+            }
+
+            PinDescription[] pins = new PinDescription[_pinsByNumber.Length];
+            for (int pin = 0; pin < pins.Length; pin++)
+            {
+                PinDescription? current = _pinsByNumber[pin];
+                if (current == null)
+                {
+                    continue;
+                }
+
+                pins[pin] = allowed[pin] || current.IsReserved
+                    ? current
+                    : new PinDescription(pin, current.Capabilities | PinCapabilities.Reserved, current.AdcChannel);
+            }
+
+            return new BoardDescription(Name, pins, I2cDataPin, I2cClockPin, StatusLedPin);
+        }
     }
 }

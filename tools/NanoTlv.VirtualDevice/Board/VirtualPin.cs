@@ -1,0 +1,48 @@
+using NanoTlv.Messages;
+
+namespace NanoTlv.VirtualDevice
+{
+    /// <summary>One GPIO of the virtual board: its mode, output latch, what the outside world drives, and its subscription.</summary>
+    internal sealed class VirtualPin
+    {
+        public VirtualPin(int number) => Number = number;
+
+        public int Number { get; }
+
+        public bool IsOpen { get; set; }
+
+        public PinMode Mode { get; set; }
+
+        public bool OutputLatch { get; set; }
+
+        /// <summary>Level driven from outside (a test); null when nothing drives the line.</summary>
+        public bool? ExternalLevel { get; set; }
+
+        public PinChangeSubscription? Subscription { get; set; }
+
+        /// <summary>
+        /// The line level. Push-pull outputs win; an open-drain output pulls low or releases the line
+        /// (a released line reads the external level, else high: open-drain lines have an external pull-up);
+        /// inputs read the external level, else their pull, else low (a floating line in the simulator).
+        /// </summary>
+        public bool Level
+        {
+            get
+            {
+                if (!IsOpen)
+                {
+                    return ExternalLevel ?? false;
+                }
+
+                return Mode switch
+                {
+                    PinMode.Output => OutputLatch,
+                    PinMode.OutputOpenDrain => OutputLatch && (ExternalLevel ?? true),
+                    PinMode.InputPullUp => ExternalLevel ?? true,
+                    PinMode.InputPullDown => ExternalLevel ?? false,
+                    _ => ExternalLevel ?? false,
+                };
+            }
+        }
+    }
+}
