@@ -1,0 +1,82 @@
+using System;
+using System.Device.Wifi;
+using System.Net.NetworkInformation;
+using System.Threading;
+using nanoFramework.Networking;
+
+namespace NanoTlv.Firmware.Esp32.Network
+{
+    /// <summary>
+    /// Joins the configured Wi-Fi network with DHCP, retrying with exponential backoff until it has an
+    /// address. The ESP32 also reconnects by itself after a drop (<see cref="WifiReconnectionKind.Automatic"/>).
+    /// </summary>
+    internal sealed class WifiConnector
+    {
+        /// <summary>What <see cref="CurrentAddress"/> returns while the interface has no address.</summary>
+        public const string NoAddress = "0.0.0.0";
+
+        private const int AttemptTimeoutMs = 30000;
+        private const int FirstRetryDelayMs = 1000;
+        private const int MaxRetryDelayMs = 60000;
+
+        private readonly string _ssid;
+        private readonly string _password;
+        private readonly ILog _log;
+
+        /// <summary>Creates the connector.</summary>
+        /// <param name="ssid">Network name.</param>
+        /// <param name="password">Password.</param>
+        /// <param name="log">Where failed attempts are reported.</param>
+        public WifiConnector(string ssid, string password, ILog log)
+        {
+            _ssid = ssid;
+            _password = password;
+            _log = log;
+        }
+
+        /// <summary>Blocks until the station interface has an IPv4 address.</summary>
+        /// <returns>The address, e.g. "192.168.1.40".</returns>
+        public string Connect()
+        {
+            int delayMs = FirstRetryDelayMs;
+            for (int attempt = 1; ; attempt++)
+            {
+                using (CancellationTokenSource timeout = new CancellationTokenSource(AttemptTimeoutMs))
+                {
+                    if (WifiNetworkHelper.ConnectDhcp(_ssid, _password, WifiReconnectionKind.Automatic, requiresDateTime: false, token: timeout.Token))
+                    {
+                        string address = CurrentAddress();
+                        if (address != NoAddress)
+                        {
+                            return address;
+                        }
+                    }
+                }
+
+                Exception? failure = WifiNetworkHelper.HelperException;
+                _log.Error(
+                    "Wi-Fi: joining \"" + _ssid + "\" failed (attempt " + attempt + ", helper status " + (int)WifiNetworkHelper.Status +
+                    (failure == null ? string.Empty : ", " + failure.Message) + "); next try in " + delayMs + " ms.");
+                Thread.Sleep(delayMs);
+                delayMs = delayMs > MaxRetryDelayMs / 2 ? MaxRetryDelayMs : delayMs * 2;
+            }
+        }
+
+        /// <summary>The station interface's IPv4 address, or <see cref="NoAddress"/> while it has none.</summary>
+        /// <returns>The address.</returns>
+        public static string CurrentAddress()
+        {
+            NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+            for (int i = 0; i < interfaces.Length; i++)
+            {
+                if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.Wireless80211)
+                {
+                    string address = interfaces[i].IPv4Address;
+                    return address == null || address.Length == 0 || address[0] == '0' ? NoAddress : address;
+                }
+            }
+
+            return NoAddress;
+        }
+    }
+}
