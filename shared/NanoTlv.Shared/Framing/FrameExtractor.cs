@@ -23,8 +23,8 @@ namespace NanoTlv.Framing
     ///         Handle(extractor.FrameBuffer, extractor.FrameOffset, extractor.FrameLength);
     /// }
     /// </code>
-    /// A frame that lies whole inside the chunk is handed out in place (<see cref="FrameBuffer"/> is the
-    /// caller's chunk); a frame that spans chunks is copied once into the extractor's own buffer.
+    /// A payload that lies whole inside the chunk is handed out in place (<see cref="FrameBuffer"/> is the
+    /// caller's chunk); a payload that spans chunks is copied once into the extractor's own buffer.
     /// Either way the frame is valid until the next call to <see cref="Next"/> or <see cref="Feed"/>.
     /// <para>
     /// Bad input never loses a good frame. A byte that is not a marker where a frame must start begins a
@@ -244,6 +244,14 @@ namespace NanoTlv.Framing
                         if (available == 0)
                         {
                             return FrameReadResult.NeedMoreData;
+                        }
+
+                        if (_payloadReceived == 0 && available >= _frameLength)
+                        {
+                            // The header ended the previous chunk and this one holds the whole payload: in place, no copy.
+                            int start = _position;
+                            _position += _frameLength;
+                            return Deliver(_chunk, start, _frameLength);
                         }
 
                         int missing = _frameLength - _payloadReceived;

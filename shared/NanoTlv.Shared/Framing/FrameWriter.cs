@@ -43,8 +43,10 @@ namespace NanoTlv.Framing
                 throw new ArgumentOutOfRangeException(nameof(payloadLength), "Payload offset and length must lie inside the payload array.");
             }
 
+            // Every check before the first byte is written: a refused frame leaves the destination as it was.
+            CheckHeaderRoom(destination, destinationOffset);
+            CheckFits(destination, destinationOffset + FrameFormat.HeaderBytes, payloadLength);
             int payloadStart = BeginFrame(destination, destinationOffset);
-            CheckFits(destination, payloadStart, payloadLength);
             Array.Copy(payload, payloadOffset, destination, payloadStart, payloadLength);
             return EndFrame(destination, destinationOffset, payloadLength);
         }
@@ -57,16 +59,7 @@ namespace NanoTlv.Framing
         /// <exception cref="ArgumentException">The header does not fit.</exception>
         public static int BeginFrame(byte[] destination, int frameOffset)
         {
-            if (destination == null)
-            {
-                throw new ArgumentNullException(nameof(destination));
-            }
-
-            if (frameOffset < 0 || frameOffset > destination.Length - FrameFormat.HeaderBytes)
-            {
-                throw new ArgumentException("The destination has no room for a 3-byte frame header at offset " + frameOffset + ".", nameof(frameOffset));
-            }
-
+            CheckHeaderRoom(destination, frameOffset);
             destination[frameOffset] = FrameFormat.Marker;
             return frameOffset + FrameFormat.HeaderBytes;
         }
@@ -94,6 +87,19 @@ namespace NanoTlv.Framing
             destination[frameOffset + 1] = (byte)(payloadLength >> 8);
             destination[frameOffset + 2] = (byte)payloadLength;
             return FrameFormat.HeaderBytes + payloadLength;
+        }
+
+        private static void CheckHeaderRoom(byte[] destination, int frameOffset)
+        {
+            if (destination == null)
+            {
+                throw new ArgumentNullException(nameof(destination));
+            }
+
+            if (frameOffset < 0 || frameOffset > destination.Length - FrameFormat.HeaderBytes)
+            {
+                throw new ArgumentException("The destination has no room for a 3-byte frame header at offset " + frameOffset + ".", nameof(frameOffset));
+            }
         }
 
         private static void CheckFits(byte[] destination, int payloadStart, int payloadLength)

@@ -26,6 +26,25 @@ namespace NanoTlv.Messages
         /// <summary>Set in the first byte of a reply: reply code = opcode | 0x80.</summary>
         public const byte ReplyFlag = 0x80;
 
+        /// <summary>
+        /// The highest byte that can be a request opcode. Its reply code, 0xEF, stays below
+        /// <see cref="FirstEventCode"/>, so replies and events never share a first byte.
+        /// </summary>
+        public const byte MaxRequestOpcode = 0x6F;
+
+        /// <summary>
+        /// The reply code for a request whose first byte lies outside 0x00..<see cref="MaxRequestOpcode"/>
+        /// (always answered with <see cref="StatusCode.UnknownOpcode"/>): 0x80, the reply code of opcode 0x00.
+        /// </summary>
+        public const byte OutOfRangeOpcodeReplyCode = ReplyFlag;
+
+        /// <summary>The first byte of a reply to a request whose first byte is <paramref name="opcode"/>:
+        /// opcode | 0x80 for 0x00..0x6F, <see cref="OutOfRangeOpcodeReplyCode"/> for every other byte.</summary>
+        /// <param name="opcode">The request's first byte.</param>
+        /// <returns>The reply code, always in 0x80..0xEF.</returns>
+        public static byte ReplyCodeFor(byte opcode) =>
+            opcode <= MaxRequestOpcode ? (byte)(opcode | ReplyFlag) : OutOfRangeOpcodeReplyCode;
+
         /// <summary>First byte values at or above this are events.</summary>
         public const byte FirstEventCode = 0xF0;
 

@@ -66,11 +66,12 @@ namespace NanoTlv.Messages
         }
 
         /// <summary>Begins a reply to the request with <paramref name="opcode"/> and <paramref name="requestId"/>.</summary>
-        /// <param name="opcode">The request's opcode byte (any value, so unknown opcodes can be answered).</param>
+        /// <param name="opcode">The request's opcode byte (any value, so unknown opcodes can be answered;
+        /// see <see cref="MessageLayout.ReplyCodeFor"/>).</param>
         /// <param name="requestId">The request's id.</param>
         /// <param name="status">The outcome.</param>
         public void BeginReply(byte opcode, ushort requestId, StatusCode status) =>
-            BeginReplyLayout((byte)(opcode | MessageLayout.ReplyFlag), requestId, status);
+            BeginReplyLayout(MessageLayout.ReplyCodeFor(opcode), requestId, status);
 
         /// <summary>Begins an unsolicited event (request id 0).</summary>
         /// <param name="code">The event.</param>

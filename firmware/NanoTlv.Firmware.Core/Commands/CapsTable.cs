@@ -1,0 +1,53 @@
+using NanoTlv.Firmware.Board;
+
+namespace NanoTlv.Firmware.Commands
+{
+    /// <summary>
+    /// The CAPS reply data, built once from the board description:
+    /// <c>pin_count u8 | (pin u8, capabilities u16, adc_channel u8) × pin_count</c>, ADC channel 0xFF for none.
+    /// Every pin the board has is listed, reserved ones included (with their Reserved flag).
+    /// </summary>
+    internal static class CapsTable
+    {
+        private const int EntryBytes = 4;
+        // pin_count is a u8, so pins 0..254 are listed.
+        private const int MaxListedPins = 255;
+        private const byte NoAdcChannel = 0xFF;
+
+        /// <summary>Builds the reply data.</summary>
+        /// <param name="board">The board.</param>
+        /// <returns>The bytes to copy into every CAPS reply.</returns>
+        public static byte[] Build(BoardDescription board)
+        {
+            int limit = board.PinCount < MaxListedPins ? board.PinCount : MaxListedPins;
+            int count = 0;
+            for (int pin = 0; pin < limit; pin++)
+            {
+                if (board.GetPin(pin) != null)
+                {
+                    count++;
+                }
+            }
+
+            byte[] data = new byte[1 + (count * EntryBytes)];
+            data[0] = (byte)count;
+            int offset = 1;
+            for (int pin = 0; pin < limit; pin++)
+            {
+                PinDescription? description = board.GetPin(pin);
+                if (description == null)
+                {
+                    continue;
+                }
+
+                data[offset] = (byte)pin;
+                data[offset + 1] = (byte)((int)description.Capabilities >> 8);
+                data[offset + 2] = (byte)description.Capabilities;
+                data[offset + 3] = description.AdcChannel < 0 ? NoAdcChannel : (byte)description.AdcChannel;
+                offset += EntryBytes;
+            }
+
+            return data;
+        }
+    }
+}

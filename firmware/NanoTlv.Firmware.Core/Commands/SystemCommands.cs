@@ -1,0 +1,157 @@
+using NanoTlv.Firmware.Board;
+using NanoTlv.Firmware.Diagnostics;
+using NanoTlv.Firmware.Dispatch;
+using NanoTlv.Firmware.Security;
+using NanoTlv.Firmware.Server;
+using NanoTlv.Messages;
+
+namespace NanoTlv.Firmware.Commands
+{
+    /// <summary>HELLO, PING, INFO and CAPS: who the device is, is it alive, how is it doing, what can its pins do.</summary>
+    internal sealed class SystemCommands : ICommandHandler
+    {
+        // version u8, max_payload u16, capabilities u32, fw major/minor/patch u8, authenticated u8, name_len u8.
+        private const int HelloFixedDataBytes = 12;
+
+        // Ten u32 counters, clients u8, max_clients u8.
+        private const int InfoDataBytes = 42;
+
+        private const int HelloArgumentHeaderBytes = 2;
+
+        private readonly byte[] _helloPrefix;
+        private readonly byte[] _deviceName;
+        private readonly byte[] _capsData;
+        private readonly TokenVerifier _token;
+        private readonly DeviceCounters _counters;
+        private readonly SessionCounters _infoSnapshot = new SessionCounters();
+        private readonly SlotRegistry _slots;
+        private readonly ISystemMonitor _system;
+
+        /// <summary>Creates the handler; the HELLO and CAPS data are built here, once.</summary>
+        /// <param name="options">Validated options (name, versions, maximum payload).</param>
+        /// <param name="capabilities">Feature flags for HELLO.</param>
+        /// <param name="board">The board (CAPS).</param>
+        /// <param name="token">The token check.</param>
+        /// <param name="counters">Traffic counters (INFO).</param>
+        /// <param name="slots">Connection slots (INFO).</param>
+        /// <param name="system">Uptime and memory (INFO).</param>
+        public SystemCommands(DeviceOptions options, DeviceCapabilities capabilities, BoardDescription board, TokenVerifier token, DeviceCounters counters, SlotRegistry slots, ISystemMonitor system)
+        {
+            _helloPrefix = new byte[HelloFixedDataBytes - 2];
+            _helloPrefix[0] = MessageLayout.ProtocolVersion;
+            BigEndian.WriteUInt16(_helloPrefix, 1, options.MaxPayloadBytes);
+            BigEndian.WriteUInt32(_helloPrefix, 3, (uint)capabilities);
+            _helloPrefix[7] = options.FirmwareMajor;
+            _helloPrefix[8] = options.FirmwareMinor;
+            _helloPrefix[9] = options.FirmwarePatch;
+            _deviceName = new byte[options.DeviceName.Length];
+            for (int i = 0; i < _deviceName.Length; i++)
+            {
+                _deviceName[i] = (byte)options.DeviceName[i];
+            }
+
+            _capsData = CapsTable.Build(board);
+            _token = token;
+            _counters = counters;
+            _slots = slots;
+            _system = system;
+        }
+
+        /// <summary>Routes this handler's opcodes.</summary>
+        /// <param name="dispatcher">The table.</param>
+        public void Register(CommandDispatcher dispatcher)
+        {
+            dispatcher.Register(Opcode.Hello, this, HelloFixedDataBytes + _deviceName.Length);
+            dispatcher.Register(Opcode.Ping, this, CommandDispatcher.EchoesArguments);
+            dispatcher.Register(Opcode.Info, this, InfoDataBytes);
+            dispatcher.Register(Opcode.Caps, this, _capsData.Length);
+        }
+
+        /// <inheritdoc/>
+        public StatusCode Execute(CommandContext context)
+        {
+            switch ((Opcode)context.Opcode)
+            {
+                case Opcode.Hello:
+                    return Hello(context);
+                case Opcode.Ping:
+                    return Ping(context);
+                case Opcode.Info:
+                    return Info(context);
+                case Opcode.Caps:
+                    context.Reply.WriteBytes(_capsData, 0, _capsData.Length);
+                    return StatusCode.Ok;
+                default:
+                    return StatusCode.UnknownOpcode;
+            }
+        }
+
+        private StatusCode Hello(CommandContext context)
+        {
+            MessageReader arguments = context.Arguments;
+            byte version = arguments.ReadByte();
+            int tokenBytes = arguments.ReadByte();
+            if (tokenBytes != context.ArgumentBytes - HelloArgumentHeaderBytes)
+            {
+                return StatusCode.BadLength;
+            }
+
+            if (version != MessageLayout.ProtocolVersion)
+            {
+                return StatusCode.UnsupportedVersion;
+            }
+
+            bool matches = _token.Matches(arguments.Buffer, arguments.Position, tokenBytes);
+            context.IsAuthenticated = matches;
+            if (!matches && tokenBytes > 0)
+            {
+                return StatusCode.NotAuthenticated;
+            }
+
+            MessageWriter reply = context.Reply;
+            reply.WriteBytes(_helloPrefix, 0, _helloPrefix.Length);
+            reply.WriteByte(matches ? (byte)1 : (byte)0);
+            reply.WriteByte((byte)_deviceName.Length);
+            reply.WriteBytes(_deviceName, 0, _deviceName.Length);
+            return StatusCode.Ok;
+        }
+
+        private static StatusCode Ping(CommandContext context)
+        {
+            MessageReader arguments = context.Arguments;
+            int count = context.ArgumentBytes;
+            if (count <= context.Reply.Remaining)
+            {
+                context.Reply.WriteBytes(arguments.Buffer, arguments.Position, count);
+                return StatusCode.Ok;
+            }
+
+            context.Reply.CancelMessage();
+            context.Output.SendDirectReply(context.Opcode, context.RequestId, arguments.Buffer, arguments.Position, count);
+            return StatusCode.Ok;
+        }
+
+        private StatusCode Info(CommandContext context)
+        {
+            MessageWriter reply = context.Reply;
+            reply.WriteUInt32(unchecked((uint)_system.UptimeMs));
+            reply.WriteUInt32(_system.FreeMemoryBytes);
+            reply.WriteUInt32(_system.TotalMemoryBytes);
+            lock (_infoSnapshot)
+            {
+                _counters.Capture(_infoSnapshot);
+                reply.WriteUInt32(unchecked((uint)_infoSnapshot.FramesReceived));
+                reply.WriteUInt32(unchecked((uint)_infoSnapshot.BytesReceived));
+                reply.WriteUInt32(unchecked((uint)_infoSnapshot.FramesSent));
+                reply.WriteUInt32(unchecked((uint)_infoSnapshot.Resyncs));
+                reply.WriteUInt32(unchecked((uint)_infoSnapshot.SkippedBytes));
+                reply.WriteUInt32(unchecked((uint)_infoSnapshot.OversizedFrames));
+                reply.WriteUInt32(unchecked((uint)_infoSnapshot.ErrorReplies));
+            }
+
+            reply.WriteByte((byte)_slots.ActiveCount);
+            reply.WriteByte((byte)_slots.Capacity);
+            return StatusCode.Ok;
+        }
+    }
+}

@@ -1,0 +1,286 @@
+using System;
+using System.Threading;
+using NanoTlv.Firmware.Board;
+using NanoTlv.Firmware.Commands;
+using NanoTlv.Firmware.Diagnostics;
+using NanoTlv.Firmware.Dispatch;
+using NanoTlv.Firmware.Events;
+using NanoTlv.Firmware.Failsafe;
+using NanoTlv.Firmware.Pins;
+using NanoTlv.Firmware.Pulses;
+using NanoTlv.Firmware.Security;
+using NanoTlv.Firmware.Server;
+using NanoTlv.Firmware.Session;
+using NanoTlv.Firmware.Transport;
+using NanoTlv.Messages;
+
+namespace NanoTlv.Firmware
+{
+    /// <summary>
+    /// The device: accepts connections, serves each on its own thread in one of MaxClients preallocated slots,
+    /// and runs their commands against the board.
+    /// </summary>
+    /// <remarks>
+    /// <code>
+    /// listener ─Accept→ slot k (thread) : socket → FrameExtractor → CommandDispatcher → board drivers
+    ///                                                                  ↓
+    ///                                           socket ← reply batch (MessageWriter)
+    /// </code>
+    /// Everything a connection needs (buffers, extractor, reply writer, context) is allocated here, once per
+    /// slot, and reset for each connection. A connection beyond MaxClients gets a ConnectionRejected event and
+    /// is closed. Boot failsafe levels are driven by the constructor.
+    /// </remarks>
+    public sealed class DeviceServer
+    {
+        /// <summary>Smallest reply batch buffer; it grows when some reply (CAPS of a large board) needs more.</summary>
+        public const int MinReplyBufferBytes = 512;
+
+        private const int WorkerJoinTimeoutMs = 5000;
+        private const int AcceptRetryDelayMs = 500;
+
+        private readonly ILog _log;
+        private readonly SlotRegistry _registry;
+        private readonly ConnectionSlot[] _slots;
+        private readonly ConnectionRejecter _rejecter;
+        private readonly PulseScheduler _pulses;
+        private readonly object _runSync = new object();
+        private ITransportListener? _listener;
+        private bool _started;
+        private bool _stopping;
+
+        /// <summary>Creates the server: validates the options, allocates every slot, drives boot failsafe levels.</summary>
+        /// <param name="board">The board's description and drivers.</param>
+        /// <param name="options">Settings; validated and copied here.</param>
+        /// <param name="log">Connection and error log (thread-safe).</param>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="ArgumentException">An option is out of range, or a failsafe level is set on a pin that
+        /// is not a usable output of the board.</exception>
+        public DeviceServer(BoardServices board, DeviceOptions options, ILog log)
+        {
+            if (board == null)
+            {
+                throw new ArgumentNullException(nameof(board));
+            }
+
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            _log = log ?? throw new ArgumentNullException(nameof(log));
+            options.Validate();
+            BoardDescription description = board.Description;
+            int slotCount = options.MaxClients;
+
+            SessionCounters[] slotCounters = new SessionCounters[slotCount];
+            SessionOutput[] outputs = new SessionOutput[slotCount];
+            DeviceCounters counters = new DeviceCounters(slotCounters);
+            _registry = new SlotRegistry(slotCount);
+            PinGuard pins = new PinGuard(description);
+            _pulses = new PulseScheduler(pins, board.Digital, board.System, log);
+            PinEventRouter events = new PinEventRouter(description.PinCount, board.Digital, outputs);
+            PinController controller = new PinController(pins, board.Digital, board.Pwm, _pulses, events);
+            FailsafeKeeper failsafe = new FailsafeKeeper(pins, new FailsafeTable(description.PinCount, options), controller, events, log);
+            CheckFailsafePins(options, description, failsafe);
+
+            TokenVerifier token = new TokenVerifier(options.AuthToken);
+            CommandDispatcher dispatcher = new CommandDispatcher(token.IsRequired, log);
+            object i2cSync = new object();
+            new SystemCommands(options, FeatureFlags.For(description, token.IsRequired), description, token, counters, _registry, board.System).Register(dispatcher);
+            new DigitalCommands(controller).Register(dispatcher);
+            new EventCommands(pins, events).Register(dispatcher);
+            new AnalogCommands(pins, board.Analog).Register(dispatcher);
+            new PwmCommands(pins, controller, _pulses, board.Pwm).Register(dispatcher);
+            new I2cCommands(board.I2c, i2cSync).Register(dispatcher);
+            new SensorCommands(board.System, board.I2c, i2cSync).Register(dispatcher);
+            new FailsafeCommands(failsafe).Register(dispatcher);
+            dispatcher.RequireComplete();
+
+            int replyBufferBytes = dispatcher.LargestFixedReplyFrameBytes > MinReplyBufferBytes ? dispatcher.LargestFixedReplyFrameBytes : MinReplyBufferBytes;
+            _slots = new ConnectionSlot[slotCount];
+            for (int slot = 0; slot < slotCount; slot++)
+            {
+                slotCounters[slot] = new SessionCounters();
+                outputs[slot] = new SessionOutput(replyBufferBytes, slotCounters[slot]);
+                DeviceSession session = new DeviceSession(slot, options, dispatcher, outputs[slot], slotCounters[slot], board.System);
+                _slots[slot] = new ConnectionSlot(slot, session, failsafe, counters, _registry, log);
+            }
+
+            _rejecter = new ConnectionRejecter(slotCount, counters, log);
+            SessionPreallocatedBytes = _slots[0].Session.PreallocatedBytes;
+            MaxClients = slotCount;
+            failsafe.ApplyBootLevels();
+        }
+
+        /// <summary>Connections being served now.</summary>
+        public int ActiveSessions => _registry.ActiveCount;
+
+        /// <summary>The connection limit (from the options).</summary>
+        public int MaxClients { get; }
+
+        /// <summary>Bytes one connection slot preallocates: receive buffer, extractor payload buffer, reply batch,
+        /// event buffer and bus scratch. About 1.3 KB plus the maximum payload with the default settings.</summary>
+        public int SessionPreallocatedBytes { get; }
+
+        /// <summary>
+        /// Runs the accept loop on the calling thread until <see cref="Stop"/>: each connection is handed to a free
+        /// slot's worker thread, or rejected when none is free. When it returns, every session has ended.
+        /// A server runs once.
+        /// </summary>
+        /// <param name="listener">Where connections come from.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The server was already started or stopped.</exception>
+        public void Run(ITransportListener listener)
+        {
+            if (listener == null)
+            {
+                throw new ArgumentNullException(nameof(listener));
+            }
+
+            lock (_runSync)
+            {
+                if (_started || _stopping)
+                {
+                    throw new InvalidOperationException("This server was already started or stopped; a server runs once.");
+                }
+
+                _started = true;
+                _listener = listener;
+            }
+
+            for (int slot = 0; slot < _slots.Length; slot++)
+            {
+                _slots[slot].StartWorker();
+            }
+
+            _log.Info("server: accepting connections, at most " + MaxClients);
+            try
+            {
+                AcceptLoop(listener);
+            }
+            finally
+            {
+                Stop();
+                for (int slot = 0; slot < _slots.Length; slot++)
+                {
+                    if (!_slots[slot].JoinWorker(WorkerJoinTimeoutMs))
+                    {
+                        _log.Error("server: slot " + slot + " did not stop within " + WorkerJoinTimeoutMs + " ms");
+                    }
+                }
+
+                _log.Info("server: stopped");
+            }
+        }
+
+        /// <summary>
+        /// Serves one connection on the calling thread in a free slot, exactly as the accept loop would (for tests
+        /// and single-connection hosts); rejects it when every slot is busy or the server is stopping.
+        /// </summary>
+        /// <param name="transport">The connection; closed when this returns.</param>
+        /// <returns>True when it was served, false when it was rejected.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="transport"/> is null.</exception>
+        public bool ServeConnection(ITransport transport)
+        {
+            if (transport == null)
+            {
+                throw new ArgumentNullException(nameof(transport));
+            }
+
+            int slot = _stopping ? SlotRegistry.NoSlot : _registry.TryClaim();
+            if (slot == SlotRegistry.NoSlot)
+            {
+                _rejecter.Reject(transport);
+                return false;
+            }
+
+            _slots[slot].Serve(transport);
+            return true;
+        }
+
+        /// <summary>Stops accepting, closes every connection (their failsafe levels apply) and cancels pulses.
+        /// Safe to call from any thread, more than once.</summary>
+        public void Stop()
+        {
+            ITransportListener? listener;
+            lock (_runSync)
+            {
+                if (_stopping)
+                {
+                    return;
+                }
+
+                _stopping = true;
+                listener = _listener;
+            }
+
+            if (listener != null)
+            {
+                try
+                {
+                    listener.Close();
+                }
+                catch (Exception e)
+                {
+                    _log.Error("server: closing the listener failed: " + e.Message);
+                }
+            }
+
+            for (int slot = 0; slot < _slots.Length; slot++)
+            {
+                _slots[slot].Stop();
+            }
+
+            _pulses.Stop();
+        }
+
+        private static void CheckFailsafePins(DeviceOptions options, BoardDescription board, FailsafeKeeper failsafe)
+        {
+            int invalid = failsafe.FindInvalidBootLevel();
+            for (int pin = board.PinCount; invalid < 0 && pin <= byte.MaxValue; pin++)
+            {
+                if (options.GetFailsafeLevel(pin) != MessageLayout.FailsafeClear)
+                {
+                    invalid = pin;
+                }
+            }
+
+            if (invalid >= 0)
+            {
+                throw new ArgumentException("A failsafe level is set on GPIO " + invalid + ", which is not a usable output of " + board.Name + ".", nameof(options));
+            }
+        }
+
+        private void AcceptLoop(ITransportListener listener)
+        {
+            while (!_stopping)
+            {
+                ITransport transport;
+                try
+                {
+                    transport = listener.Accept();
+                }
+                catch (Exception e)
+                {
+                    if (_stopping)
+                    {
+                        return;
+                    }
+
+                    _log.Error("server: accept failed: " + e.Message);
+                    Thread.Sleep(AcceptRetryDelayMs);
+                    continue;
+                }
+
+                int slot = _stopping ? SlotRegistry.NoSlot : _registry.TryClaim();
+                if (slot == SlotRegistry.NoSlot)
+                {
+                    _rejecter.Reject(transport);
+                    continue;
+                }
+
+                _slots[slot].Assign(transport);
+            }
+        }
+    }
+}

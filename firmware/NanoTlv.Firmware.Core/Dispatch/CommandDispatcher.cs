@@ -1,0 +1,156 @@
+using System;
+using NanoTlv.Firmware.Session;
+using NanoTlv.Framing;
+using NanoTlv.Messages;
+
+namespace NanoTlv.Firmware.Dispatch
+{
+    /// <summary>
+    /// Turns one request payload into exactly one reply in the session's batch. A 256-entry handler table
+    /// indexed by opcode, filled from the <see cref="MessageCatalog"/> at start-up; then, per request, without
+    /// allocating: unknown opcode → <see cref="StatusCode.UnknownOpcode"/>, argument length outside the
+    /// catalogue's range → <see cref="StatusCode.BadLength"/>, token required and not presented →
+    /// <see cref="StatusCode.NotAuthenticated"/>, all before any handler runs. A handler that throws gets an
+    /// <see cref="StatusCode.InternalError"/> reply (its partial reply cancelled) and the session carries on.
+    /// </summary>
+    internal sealed class CommandDispatcher
+    {
+        /// <summary>Reply-size marker: the reply data is as long as the arguments (PING).</summary>
+        public const int EchoesArguments = -1;
+
+        private const int TableSize = 256;
+        private const int ReplyFrameOverhead = FrameFormat.HeaderBytes + MessageLayout.ReplyHeaderBytes;
+
+        private readonly ICommandHandler?[] _handlers = new ICommandHandler?[TableSize];
+        private readonly int[] _maxReplyDataBytes = new int[TableSize];
+        private readonly bool _tokenRequired;
+        private readonly ILog _log;
+
+        /// <summary>Creates an empty table.</summary>
+        /// <param name="tokenRequired">True when a token is configured.</param>
+        /// <param name="log">Where handler failures are reported.</param>
+        public CommandDispatcher(bool tokenRequired, ILog log)
+        {
+            _tokenRequired = tokenRequired;
+            _log = log;
+        }
+
+        /// <summary>The largest reply frame of any command other than an echo: the batch buffer must hold it.</summary>
+        public int LargestFixedReplyFrameBytes { get; private set; } = ReplyFrameOverhead;
+
+        /// <summary>Routes <paramref name="opcode"/> to <paramref name="handler"/>.</summary>
+        /// <param name="opcode">A catalogue opcode.</param>
+        /// <param name="handler">Its handler.</param>
+        /// <param name="maxReplyDataBytes">Largest reply data, or <see cref="EchoesArguments"/>.</param>
+        /// <exception cref="InvalidOperationException">The opcode is not in the catalogue or already routed.</exception>
+        public void Register(Opcode opcode, ICommandHandler handler, int maxReplyDataBytes)
+        {
+            int index = (int)opcode;
+            if (!MessageCatalog.IsKnown((byte)index) || _handlers[index] != null)
+            {
+                throw new InvalidOperationException("Opcode " + index + " is not in the catalogue or has a handler already.");
+            }
+
+            _handlers[index] = handler;
+            _maxReplyDataBytes[index] = maxReplyDataBytes;
+            if (maxReplyDataBytes != EchoesArguments && ReplyFrameOverhead + maxReplyDataBytes > LargestFixedReplyFrameBytes)
+            {
+                LargestFixedReplyFrameBytes = ReplyFrameOverhead + maxReplyDataBytes;
+            }
+        }
+
+        /// <summary>Checks that every catalogue opcode has a handler.</summary>
+        /// <exception cref="InvalidOperationException">One has none.</exception>
+        public void RequireComplete()
+        {
+            Opcode[] opcodes = MessageCatalog.Opcodes;
+            for (int i = 0; i < opcodes.Length; i++)
+            {
+                if (_handlers[(int)opcodes[i]] == null)
+                {
+                    throw new InvalidOperationException("No handler for " + MessageCatalog.NameOf((byte)opcodes[i]) + ".");
+                }
+            }
+        }
+
+        /// <summary>Runs one request (at least <see cref="MessageLayout.RequestHeaderBytes"/> long) and appends its reply.</summary>
+        /// <param name="context">The session's context.</param>
+        /// <param name="buffer">The payload's array.</param>
+        /// <param name="offset">First payload byte.</param>
+        /// <param name="length">Payload length.</param>
+        public void Dispatch(CommandContext context, byte[] buffer, int offset, int length)
+        {
+            MessageReader arguments = context.Arguments;
+            arguments.Reset(buffer, offset, length);
+            byte opcode = arguments.ReadByte();
+            ushort requestId = arguments.ReadUInt16();
+            int argumentBytes = length - MessageLayout.RequestHeaderBytes;
+            context.Begin(opcode, requestId, argumentBytes);
+
+            StatusCode status = Precheck(opcode, argumentBytes, context.IsAuthenticated);
+            int dataBytes = status != StatusCode.Ok ? 0
+                : _maxReplyDataBytes[opcode] == EchoesArguments ? argumentBytes : _maxReplyDataBytes[opcode];
+            SessionOutput output = context.Output;
+            output.EnsureRoom(ReplyFrameOverhead + dataBytes);
+
+            MessageWriter reply = output.Replies;
+            reply.BeginReply(opcode, requestId, status);
+            if (status == StatusCode.Ok)
+            {
+                status = Execute(context);
+                if (!reply.IsMessageOpen)
+                {
+                    // The handler sent its reply itself (an echo too large for the batch).
+                    return;
+                }
+
+                if (status != StatusCode.Ok)
+                {
+                    reply.CancelMessage();
+                    reply.BeginReply(opcode, requestId, status);
+                }
+            }
+
+            output.CommitReply(status);
+        }
+
+        private StatusCode Precheck(byte opcode, int argumentBytes, bool authenticated)
+        {
+            if (!MessageCatalog.IsKnown(opcode))
+            {
+                return StatusCode.UnknownOpcode;
+            }
+
+            if (!MessageCatalog.AcceptsArgumentLength(opcode, argumentBytes))
+            {
+                return StatusCode.BadLength;
+            }
+
+            if (_tokenRequired && !authenticated && MessageCatalog.RequiresAuthentication(opcode))
+            {
+                return StatusCode.NotAuthenticated;
+            }
+
+            return StatusCode.Ok;
+        }
+
+        private StatusCode Execute(CommandContext context)
+        {
+            ICommandHandler? handler = _handlers[context.Opcode];
+            if (handler == null)
+            {
+                return StatusCode.UnknownOpcode;
+            }
+
+            try
+            {
+                return handler.Execute(context);
+            }
+            catch (Exception e)
+            {
+                _log.Error("slot " + context.Slot + ": " + MessageCatalog.NameOf(context.Opcode) + " failed: " + e.Message);
+                return StatusCode.InternalError;
+            }
+        }
+    }
+}

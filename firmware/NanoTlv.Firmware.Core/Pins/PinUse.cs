@@ -1,0 +1,51 @@
+using NanoTlv.Messages;
+
+namespace NanoTlv.Firmware.Pins
+{
+    /// <summary>
+    /// What a pin is currently used for, as the firmware tracks it: one of the wire's <see cref="PinMode"/>
+    /// values, <see cref="Pwm"/>, or <see cref="Unconfigured"/>.
+    /// </summary>
+    internal static class PinUse
+    {
+        /// <summary>No command has configured the pin since start-up (or its PWM was stopped).</summary>
+        public const byte Unconfigured = 0xFF;
+
+        /// <summary>The pin runs PWM.</summary>
+        public const byte Pwm = 0xFE;
+
+        /// <summary>Highest <see cref="PinMode"/> value on the wire.</summary>
+        public const byte HighestMode = (byte)PinMode.OutputOpenDrain;
+
+        /// <summary>True for a digital input mode.</summary>
+        /// <param name="use">A tracked use.</param>
+        /// <returns>Whether the pin reads its line.</returns>
+        public static bool IsInput(byte use) =>
+            use == (byte)PinMode.Input || use == (byte)PinMode.InputPullUp || use == (byte)PinMode.InputPullDown;
+
+        /// <summary>True for a digital output mode.</summary>
+        /// <param name="use">A tracked use.</param>
+        /// <returns>Whether the pin drives its line.</returns>
+        public static bool IsOutput(byte use) => use == (byte)PinMode.Output || use == (byte)PinMode.OutputOpenDrain;
+
+        /// <summary>The capabilities a pin needs for <paramref name="mode"/>.</summary>
+        /// <param name="mode">A mode of the wire (0..<see cref="HighestMode"/>).</param>
+        /// <returns>The required capabilities.</returns>
+        public static PinCapabilities RequiredFor(PinMode mode)
+        {
+            switch (mode)
+            {
+                case PinMode.InputPullUp:
+                    return PinCapabilities.DigitalInput | PinCapabilities.PullUp;
+                case PinMode.InputPullDown:
+                    return PinCapabilities.DigitalInput | PinCapabilities.PullDown;
+                case PinMode.Output:
+                    return PinCapabilities.DigitalOutput;
+                case PinMode.OutputOpenDrain:
+                    return PinCapabilities.DigitalOutput | PinCapabilities.OpenDrain;
+                default:
+                    return PinCapabilities.DigitalInput;
+            }
+        }
+    }
+}

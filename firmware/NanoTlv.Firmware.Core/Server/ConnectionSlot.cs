@@ -1,0 +1,186 @@
+using System;
+using System.Threading;
+using NanoTlv.Firmware.Diagnostics;
+using NanoTlv.Firmware.Failsafe;
+using NanoTlv.Firmware.Session;
+using NanoTlv.Firmware.Transport;
+
+namespace NanoTlv.Firmware.Server
+{
+    /// <summary>
+    /// One of the server's MaxClients connection slots: a preallocated <see cref="DeviceSession"/> and, when
+    /// the server runs its accept loop, a worker thread that waits for a connection, serves it, cleans up
+    /// after it (failsafe, subscriptions, counters, slot) and waits for the next.
+    /// </summary>
+    internal sealed class ConnectionSlot
+    {
+        private readonly int _index;
+        private readonly string _name;
+        private readonly DeviceSession _session;
+        private readonly FailsafeKeeper _failsafe;
+        private readonly DeviceCounters _counters;
+        private readonly SlotRegistry _registry;
+        private readonly ILog _log;
+        private readonly object _sync = new object();
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private ITransport? _pending;
+        private Thread? _worker;
+        private bool _exit;
+
+        /// <summary>Creates the slot.</summary>
+        /// <param name="index">Slot index.</param>
+        /// <param name="session">Its session.</param>
+        /// <param name="failsafe">Releases the session's pins when a connection ends.</param>
+        /// <param name="counters">Folds the slot's counters into the totals when a connection ends.</param>
+        /// <param name="registry">Frees the slot when a connection ends.</param>
+        /// <param name="log">Connection log.</param>
+        public ConnectionSlot(int index, DeviceSession session, FailsafeKeeper failsafe, DeviceCounters counters, SlotRegistry registry, ILog log)
+        {
+            _index = index;
+            _name = "slot " + index;
+            _session = session;
+            _failsafe = failsafe;
+            _counters = counters;
+            _registry = registry;
+            _log = log;
+        }
+
+        /// <summary>The slot's session.</summary>
+        public DeviceSession Session => _session;
+
+        /// <summary>Starts the worker thread (accept-loop mode).</summary>
+        public void StartWorker()
+        {
+            _worker = new Thread(WorkerLoop);
+#if !NANOFRAMEWORK
+            // On the host a device worker must never keep the process alive.
+            _worker.IsBackground = true;
+#endif
+            _worker.Start();
+        }
+
+        /// <summary>Hands a connection to the worker (the slot was claimed for it).</summary>
+        /// <param name="transport">The connection.</param>
+        public void Assign(ITransport transport)
+        {
+            lock (_sync)
+            {
+                _pending = transport;
+            }
+
+            _wake.Set();
+        }
+
+        /// <summary>Serves a connection on the calling thread, then releases what it held (failsafe levels,
+        /// subscriptions), closes it, and frees the slot.</summary>
+        /// <param name="transport">The connection (the slot was claimed for it).</param>
+        public void Serve(ITransport transport)
+        {
+            _log.Info(_name + ": connected");
+            SessionEndReason reason = SessionEndReason.Failed;
+            try
+            {
+                reason = _session.Serve(transport);
+            }
+            finally
+            {
+                LogEnd(reason);
+                try
+                {
+                    _failsafe.ReleaseSession(_index, _name);
+                }
+                finally
+                {
+                    CloseQuietly(transport);
+                    _counters.Retire(_index);
+                    _registry.Release(_index);
+                }
+            }
+        }
+
+        /// <summary>Ends the current connection and tells the worker to exit.</summary>
+        public void Stop()
+        {
+            lock (_sync)
+            {
+                _exit = true;
+            }
+
+            _session.RequestStop();
+            _wake.Set();
+        }
+
+        /// <summary>Waits for the worker to exit.</summary>
+        /// <param name="timeoutMs">Longest wait.</param>
+        /// <returns>False when it is still running.</returns>
+        public bool JoinWorker(int timeoutMs) => _worker == null || _worker.Join(timeoutMs);
+
+        private void WorkerLoop()
+        {
+            while (true)
+            {
+                _wake.WaitOne();
+                ITransport? transport;
+                lock (_sync)
+                {
+                    transport = _pending;
+                    _pending = null;
+                }
+
+                if (transport != null)
+                {
+                    try
+                    {
+                        Serve(transport);
+                    }
+                    catch (Exception e)
+                    {
+                        _log.Error(_name + ": cleanup failed: " + e.Message);
+                    }
+                }
+
+                lock (_sync)
+                {
+                    if (_exit && _pending == null)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private static void CloseQuietly(ITransport transport)
+        {
+            try
+            {
+                transport.Close();
+            }
+            catch (Exception)
+            {
+                // The connection is over either way.
+            }
+        }
+
+        private void LogEnd(SessionEndReason reason)
+        {
+            switch (reason)
+            {
+                case SessionEndReason.PeerClosed:
+                    _log.Info(_name + ": closed by the client");
+                    break;
+                case SessionEndReason.ReceiveTimeout:
+                    _log.Info(_name + ": dropped, a frame did not complete within the receive timeout");
+                    break;
+                case SessionEndReason.IdleTimeout:
+                    _log.Info(_name + ": closed, no request within the idle timeout");
+                    break;
+                case SessionEndReason.Stopped:
+                    _log.Info(_name + ": closed, the server is stopping");
+                    break;
+                default:
+                    _log.Error(_name + ": connection failed: " + _session.LastFailure);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using NanoTlv.Firmware.Board;
+using NanoTlv.Firmware.Diagnostics;
+using NanoTlv.Firmware.Dispatch;
+using NanoTlv.Firmware.Transport;
+using NanoTlv.Framing;
+using NanoTlv.Messages;
+
+namespace NanoTlv.Firmware.Session
+{
+    /// <summary>
+    /// One connection slot's receive side: socket → extractor → dispatcher → reply batch → socket. Owns, from
+    /// start-up, a receive buffer, a <see cref="FrameExtractor"/> (with its payload buffer), the context
+    /// (argument reader, scratch) and, through <see cref="SessionOutput"/>, the reply buffers; a new
+    /// connection resets them instead of allocating.
+    /// </summary>
+    /// <remarks>
+    /// Each received chunk is fed to the extractor; its frames are dispatched in order and their replies
+    /// batched, then sent with one send. Nothing a client sends ends the session except closing the connection,
+    /// leaving a frame unfinished past the receive timeout, or sending no request within the idle timeout:
+    /// garbage, oversized frames and short payloads get FramingError events, bad requests get error replies,
+    /// and a handler failure gets an InternalError reply.
+    /// </remarks>
+    internal sealed class DeviceSession
+    {
+        /// <summary>Bytes one receive call may deliver.</summary>
+        public const int ReceiveBufferBytes = 512;
+
+        private readonly byte[] _receiveBuffer = new byte[ReceiveBufferBytes];
+        private readonly FrameExtractor _extractor;
+        private readonly FrameProgress _progress = new FrameProgress();
+        private readonly ConnectionDeadlines _deadlines;
+        private readonly SessionOutput _output;
+        private readonly CommandContext _context;
+        private readonly CommandDispatcher _dispatcher;
+        private readonly SessionCounters _counters;
+        private readonly ISystemMonitor _clock;
+        private readonly bool _tokenRequired;
+        private bool _stopRequested;
+
+        /// <summary>Creates the session of a connection slot with all its buffers.</summary>
+        /// <param name="slot">The slot index.</param>
+        /// <param name="options">Validated options (limits, timeouts, token).</param>
+        /// <param name="dispatcher">The command table.</param>
+        /// <param name="output">The slot's sending side.</param>
+        /// <param name="counters">The slot's counters.</param>
+        /// <param name="clock">Board uptime.</param>
+        public DeviceSession(int slot, DeviceOptions options, CommandDispatcher dispatcher, SessionOutput output, SessionCounters counters, ISystemMonitor clock)
+        {
+            _extractor = new FrameExtractor(options.MaxPayloadBytes);
+            _deadlines = new ConnectionDeadlines(options.ReceiveTimeoutMs, options.IdleTimeoutMs);
+            _output = output;
+            _context = new CommandContext(slot, output);
+            _dispatcher = dispatcher;
+            _counters = counters;
+            _clock = clock;
+            _tokenRequired = options.AuthToken != null;
+        }
+
+        /// <summary>Bytes of the buffers this session allocated: receive, extractor, replies, events, scratch.</summary>
+        public int PreallocatedBytes =>
+            _receiveBuffer.Length + _extractor.MaxPayloadBytes + _output.PreallocatedBytes + _context.Scratch.Length;
+
+        /// <summary>Why the last connection failed, for the log (null when it did not).</summary>
+        public string? LastFailure { get; private set; }
+
+        /// <summary>Serves one connection on the calling thread until it ends. The caller closes the connection
+        /// (after releasing what it held, so a client sees the close only once failsafe levels are applied).</summary>
+        /// <param name="transport">The connection.</param>
+        /// <returns>Why it ended.</returns>
+        public SessionEndReason Serve(ITransport transport)
+        {
+            _extractor.Reset();
+            _progress.Reset();
+            _context.IsAuthenticated = !_tokenRequired;
+            LastFailure = null;
+            _output.Attach(transport);
+            _deadlines.Start(_clock.UptimeMs);
+            SessionEndReason reason;
+            try
+            {
+                reason = ReceiveLoop(transport);
+            }
+            catch (Exception e)
+            {
+                reason = _stopRequested ? SessionEndReason.Stopped : SessionEndReason.Failed;
+                LastFailure = e.Message;
+            }
+            finally
+            {
+                _output.Detach();
+            }
+
+            return reason;
+        }
+
+        /// <summary>Ends the current connection (and refuses later ones): the server is stopping.</summary>
+        public void RequestStop()
+        {
+            _stopRequested = true;
+            _output.CloseTransport();
+        }
+
+        private SessionEndReason ReceiveLoop(ITransport transport)
+        {
+            while (true)
+            {
+                if (_stopRequested)
+                {
+                    return SessionEndReason.Stopped;
+                }
+
+                long now = _clock.UptimeMs;
+                if (_deadlines.HasExpired(now, out SessionEndReason expired))
+                {
+                    return expired;
+                }
+
+                int received = transport.Receive(_receiveBuffer, 0, _receiveBuffer.Length, _deadlines.WaitMs(now));
+                if (received == TransportResult.TimedOut)
+                {
+                    continue;
+                }
+
+                if (received <= 0)
+                {
+                    return _stopRequested ? SessionEndReason.Stopped : SessionEndReason.PeerClosed;
+                }
+
+                ProcessChunk(received);
+            }
+        }
+
+        private void ProcessChunk(int count)
+        {
+            long now = _clock.UptimeMs;
+            _counters.BytesReceived += count;
+            _extractor.Feed(_receiveBuffer, 0, count);
+            bool passedBoundary = false;
+            FrameReadResult result;
+            while ((result = _extractor.Next()) != FrameReadResult.NeedMoreData)
+            {
+                passedBoundary = true;
+                if (result == FrameReadResult.Frame)
+                {
+                    HandleFrame(_extractor.FrameBuffer, _extractor.FrameOffset, _extractor.FrameLength, now);
+                }
+                else if (result == FrameReadResult.Resynchronized)
+                {
+                    _counters.Resyncs++;
+                    _counters.SkippedBytes += _extractor.LastSkippedBytes;
+                    _output.QueueGarbageSkipped(_extractor.LastSkippedBytes);
+                }
+                else if (result == FrameReadResult.FrameTooLarge)
+                {
+                    _progress.OnOversized(_extractor.LastOversizedLength);
+                    _counters.OversizedFrames++;
+                    _output.QueueFrameTooLarge(_extractor.LastOversizedLength, _extractor.MaxPayloadBytes);
+                }
+                else
+                {
+                    throw new InvalidOperationException("The session's extractor faulted; it runs in lenient mode and should never fault.");
+                }
+            }
+
+            _output.FlushReplies();
+            _deadlines.OnChunk(now, _progress.IsFrameInProgress(_extractor), passedBoundary);
+        }
+
+        private void HandleFrame(byte[] buffer, int offset, int length, long now)
+        {
+            _progress.OnFrame(length);
+            _counters.FramesReceived++;
+            if (length < MessageLayout.RequestHeaderBytes)
+            {
+                _output.QueueMalformedRequest(length);
+                return;
+            }
+
+            _deadlines.OnRequest(now);
+            _dispatcher.Dispatch(_context, buffer, offset, length);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using NanoTlv.Cli.Tests.Infrastructure;
+using Xunit;
+
+namespace NanoTlv.Cli.Tests.Commands
+{
+    public sealed class DeviceInfoCommandTests
+    {
+        [Fact]
+        public async Task Hello_reports_the_device_in_json_and_text()
+        {
+            using var device = new DeviceScope();
+            JsonElement hello = (await Ok(device.Args("hello", "--json"))).Json();
+            Assert.Equal(DeviceScope.Name, hello.GetProperty("name").GetString());
+            Assert.Equal("2.5.1", hello.GetProperty("firmware").GetString());
+            Assert.Equal(1024, hello.GetProperty("maxPayloadBytes").GetInt32());
+            Assert.Equal(1, hello.GetProperty("protocolVersion").GetInt32());
+            Assert.True(hello.GetProperty("authenticated").GetBoolean());
+            string[] capabilities = hello.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()!).ToArray();
+            Assert.Contains("digital", capabilities);
+            Assert.Contains("i2c", capabilities);
+
+            CliResult text = await Ok(device.Args("hello"));
+            Assert.Contains(DeviceScope.Name + " at " + device.Address + ": firmware 2.5.1", text.Out, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Info_reports_counters_and_connections()
+        {
+            using var device = new DeviceScope(o => o.MaxClients = 3);
+            JsonElement info = (await Ok(device.Args("info", "--json"))).Json();
+            Assert.Equal(1, info.GetProperty("clients").GetInt32());
+            Assert.Equal(3, info.GetProperty("maxClients").GetInt32());
+            Assert.True(info.GetProperty("framesReceived").GetInt64() >= 2);
+            Assert.True(info.GetProperty("totalMemoryBytes").GetInt64() > 0);
+
+            CliResult table = await Ok(device.Args("info"));
+            Assert.Contains("Frames received", table.Out, StringComparison.Ordinal);
+            Assert.Contains("1 of 3", table.Out, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Caps_lists_every_pin_of_the_board()
+        {
+            using var device = new DeviceScope();
+            JsonElement[] pins = (await Ok(device.Args("caps", "--json"))).Json().GetProperty("pins").EnumerateArray().ToArray();
+            int expected = Enumerable.Range(0, device.Board.Description.PinCount).Count(p => device.Board.Description.GetPin(p) is not null);
+            Assert.Equal(expected, pins.Length);
+            JsonElement flash = pins.Single(p => p.GetProperty("pin").GetInt32() == 6);
+            Assert.Equal(new[] { "reserved" }, flash.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+            Assert.Equal(6, pins.Single(p => p.GetProperty("pin").GetInt32() == 34).GetProperty("adcChannel").GetInt32());
+            Assert.Equal(JsonValueKind.Null, pins.Single(p => p.GetProperty("pin").GetInt32() == 23).GetProperty("adcChannel").ValueKind);
+
+            CliResult table = await Ok(device.Args("caps"));
+            Assert.Contains("│   6 │ Reserved", table.Out, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Ping_prints_one_latency_per_echo()
+        {
+            using var device = new DeviceScope();
+            JsonElement ping = (await Ok(device.Args("ping", "--count", "3", "--size", "16", "--json"))).Json();
+            Assert.Equal(3, ping.GetProperty("count").GetInt32());
+            Assert.Equal(16, ping.GetProperty("sizeBytes").GetInt32());
+            double[] latencies = ping.GetProperty("roundTripMs").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+            Assert.Equal(3, latencies.Length);
+            Assert.All(latencies, ms => Assert.InRange(ms, 0.0001, 5000));
+
+            CliResult text = await Ok(device.Args("ping", "-c", "2"));
+            Assert.Equal(2, text.Lines.Count(l => l.StartsWith("reply from " + device.Address + ": seq=", StringComparison.Ordinal)));
+        }
+
+        internal static async Task<CliResult> Ok(string[] args)
+        {
+            CliResult result = await Tlvctl.RunAsync(args);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            return result;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using NanoTlv.Framing;
+using NanoTlv.Messages;
+
+namespace NanoTlv.Client.Tests.Fakes
+{
+    /// <summary>One accepted connection of <see cref="FakeDevice"/>: read requests, write whatever bytes a test wants.</summary>
+    public sealed class FakeConnection : IAsyncDisposable
+    {
+        private readonly TcpClient _tcp;
+        private readonly NetworkStream _stream;
+        private readonly FrameExtractor _extractor = new(FrameFormat.MaxEncodablePayloadBytes);
+        private readonly Queue<FakeRequest> _pending = new();
+        private readonly byte[] _buffer = new byte[4096];
+
+        public FakeConnection(TcpClient tcp)
+        {
+            _tcp = tcp;
+            _tcp.NoDelay = true;
+            _stream = tcp.GetStream();
+        }
+
+        /// <summary>Reads the next request frame (bounded by <paramref name="timeout"/>, default 5 s).</summary>
+        public async Task<FakeRequest> ReadRequestAsync(TimeSpan? timeout = null)
+        {
+            using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(5));
+            while (_pending.Count == 0)
+            {
+                int received = await _stream.ReadAsync(_buffer, limit.Token);
+                if (received == 0)
+                {
+                    throw new EndOfStreamException("The client closed the connection.");
+                }
+
+                _extractor.Feed(_buffer, 0, received);
+                FrameReadResult result;
+                while ((result = _extractor.Next()) != FrameReadResult.NeedMoreData)
+                {
+                    if (result == FrameReadResult.Frame)
+                    {
+                        byte[] payload = new ReadOnlySpan<byte>(_extractor.FrameBuffer, _extractor.FrameOffset, _extractor.FrameLength).ToArray();
+                        byte[] frame = new byte[FrameFormat.HeaderBytes + payload.Length];
+                        FrameWriter.Write(payload, 0, payload.Length, frame, 0);
+                        _pending.Enqueue(new FakeRequest((Opcode)payload[0], BigEndian.ReadUInt16(payload, 1), payload[3..], frame));
+                    }
+                }
+            }
+
+            return _pending.Dequeue();
+        }
+
+        public Task ReplyAsync(FakeRequest request, StatusCode status, params byte[] data) =>
+            ReplyAsync((byte)request.Opcode, request.RequestId, status, data);
+
+        public Task ReplyAsync(byte opcode, ushort requestId, StatusCode status, params byte[] data)
+        {
+            var payload = new byte[MessageLayout.ReplyHeaderBytes + data.Length];
+            payload[0] = (byte)(opcode | MessageLayout.ReplyFlag);
+            BigEndian.WriteUInt16(payload, 1, requestId);
+            payload[3] = (byte)status;
+            data.CopyTo(payload, MessageLayout.ReplyHeaderBytes);
+            return SendPayloadAsync(payload);
+        }
+
+        public Task EventAsync(EventCode code, StatusCode status, params byte[] data)
+        {
+            var payload = new byte[MessageLayout.ReplyHeaderBytes + data.Length];
+            payload[0] = (byte)code;
+            payload[3] = (byte)status;
+            data.CopyTo(payload, MessageLayout.ReplyHeaderBytes);
+            return SendPayloadAsync(payload);
+        }
+
+        public Task SendPayloadAsync(byte[] payload)
+        {
+            var frame = new byte[FrameFormat.HeaderBytes + payload.Length];
+            FrameWriter.Write(payload, 0, payload.Length, frame, 0);
+            return SendRawAsync(frame);
+        }
+
+        public async Task SendRawAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
+
+        public void Close() => _tcp.Dispose();
+
+        public ValueTask DisposeAsync()
+        {
+            _tcp.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using NanoTlv.Client.Tests.Fakes;
+using NanoTlv.Messages;
+using Xunit;
+
+namespace NanoTlv.Client.Tests.Unit
+{
+    /// <summary>
+    /// Every typed command against the byte layouts of Opcode.cs, written out by hand here: the request frame
+    /// the client sends and the decoding of a reply.
+    /// </summary>
+    public sealed class CommandWireTests : IAsyncLifetime
+    {
+        private readonly FakeDevice _device = new();
+        private TlvClient _client = null!;
+        private FakeConnection _connection = null!;
+        private ushort _nextId = 1;
+
+        public async Task InitializeAsync() => (_client, _connection) = await _device.ConnectAsync();
+
+        public async Task DisposeAsync()
+        {
+            await _client.DisposeAsync();
+            _device.Dispose();
+        }
+
+        [Fact]
+        public async Task Hello_sends_version_and_token_and_decodes_the_reply()
+        {
+            DeviceHello hello = await Exchange(
+                c => c.HelloAsync("abc"),
+                "01", "0103616263",
+                Hex("01 0400 000000FF 01 02 03 01 04 74657374"));
+            Assert.Equal(new DeviceHello(1, 1024, (DeviceCapabilities)0xFF, new Version(1, 2, 3), true, "test"), hello);
+            Assert.Equal(1021, hello.MaxArgumentBytes);
+            Assert.Same(hello, _client.Hello);
+        }
+
+        [Fact]
+        public async Task Ping_and_info_and_caps()
+        {
+            await Exchange(c => c.PingAsync(new byte[] { 0xAB, 0xCD }), "02", "ABCD", Hex("ABCD"));
+
+            DeviceInfo info = await Exchange(c => c.InfoAsync(), "03", string.Empty, Hex("00000001 00000002 00000003 00000004 00000005 00000006 00000007 00000008 00000009 0000000A 02 04"));
+            Assert.Equal(new DeviceInfo(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 2, 4), info);
+
+            IReadOnlyList<PinCapability> caps = await Exchange(c => c.CapsAsync(), "04", string.Empty, Hex("02 05 0003 FF 22 0021 06"));
+            Assert.Equal(new[] { new PinCapability(5, PinCapabilities.DigitalInput | PinCapabilities.DigitalOutput, null), new PinCapability(34, PinCapabilities.DigitalInput | PinCapabilities.Analog, 6) }, caps);
+        }
+
+        [Fact]
+        public async Task Digital_commands()
+        {
+            await Exchange(async c => { await c.SetPinModeAsync(5, PinMode.Output); return 0; }, "10", "0503", []);
+            await Exchange(async c => { await c.DigitalWriteAsync(5, true); return 0; }, "11", "0501", []);
+            Assert.True(await Exchange(c => c.DigitalReadAsync(5), "12", "05", [1]));
+            Assert.False(await Exchange(c => c.DigitalToggleAsync(5), "13", "05", [0]));
+            await Exchange(async c => { await c.PulseAsync(5, true, 1500); return 0; }, "14", "0501000005DC", []);
+            await Exchange(async c => { await c.SubscribeAsync(4, PinEdges.Rising, 20); return 0; }, "20", "04010014", []);
+            await Exchange(async c => { await c.UnsubscribeAsync(4); return 0; }, "21", "04", []);
+        }
+
+        [Fact]
+        public async Task Analog_and_pwm_commands()
+        {
+            AnalogReading reading = await Exchange(c => c.AnalogReadAsync(34), "30", "22", Hex("0800 0C 0672"));
+            Assert.Equal(new AnalogReading(2048, 12, 1650), reading);
+            await Exchange(async c => { await c.PwmSetAsync(18, 1000, 25.0); return 0; }, "31", "12000003E809C4", []);
+            await Exchange(async c => { await c.PwmSetAsync(18, 50, 33.333); return 0; }, "31", "12000000320D05", []);
+            await Exchange(async c => { await c.PwmStopAsync(18); return 0; }, "32", "12", []);
+        }
+
+        [Fact]
+        public async Task I2c_commands()
+        {
+            await Exchange(async c => { await c.I2cWriteAsync(0x3C, new byte[] { 0x00, 0xAF }); return 0; }, "40", "3C00AF", []);
+            Assert.Equal(new byte[] { 0x11, 0x22 }, await Exchange(c => c.I2cReadAsync(0x76, 2), "41", "7602", [0x11, 0x22]));
+            Assert.Equal(new byte[] { 0x60 }, await Exchange(c => c.I2cWriteReadAsync(0x76, new byte[] { 0xD0 }, 1), "42", "7601D0", [0x60]));
+            Assert.Equal(new[] { 0x3C, 0x76 }, await Exchange(c => c.I2cScanAsync(), "43", string.Empty, Hex("02 3C 76")));
+        }
+
+        [Fact]
+        public async Task Sensor_and_failsafe_commands()
+        {
+            Assert.Equal(45.18, await Exchange(c => c.ReadInternalTemperatureAsync(), "50", "0000", Hex("000011A6")), 6);
+            Assert.Equal(-5.5, await Exchange(c => c.ReadInternalTemperatureAsync(), "50", "0000", Hex("FFFFFDDA")), 6);
+
+            Bme280Reading bme = await Exchange(c => c.ReadBme280Async(0x77), "50", "0177", Hex("00000866 018BCD00 0000B400"));
+            Assert.Equal(21.50, bme.TemperatureCelsius, 6);
+            Assert.Equal(101325.0, bme.PressurePascals, 6);
+            Assert.Equal(1013.25, bme.PressureHectopascals, 6);
+            Assert.Equal(45.0, bme.HumidityPercent, 6);
+
+            await Exchange(async c => { await c.SetFailsafeAsync(23, true); return 0; }, "60", "1701", []);
+            await Exchange(async c => { await c.ClearFailsafeAsync(23); return 0; }, "60", "17FF", []);
+        }
+
+        [Fact]
+        public async Task Arguments_out_of_range_are_refused_before_sending()
+        {
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.DigitalWriteAsync(256, true));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.PulseAsync(5, true, 0));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.PwmSetAsync(5, 1000, 100.5));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.I2cReadAsync(0x80, 1));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.I2cWriteAsync(0x20, Array.Empty<byte>()));
+            await Assert.ThrowsAsync<ArgumentException>(() => _client.HelloAsync(new string('x', 65)));
+            Assert.Equal(0, _client.RequestsInFlight);
+        }
+
+        private async Task<T> Exchange<T>(Func<TlvClient, Task<T>> call, string opcodeHex, string argumentsHex, byte[] replyData)
+        {
+            Task<T> pending = call(_client);
+            FakeRequest request = await _connection.ReadRequestAsync();
+            ushort id = _nextId++;
+            int payloadLength = 3 + (argumentsHex.Length / 2);
+            string expected = "72" + payloadLength.ToString("X4") + opcodeHex + id.ToString("X4") + argumentsHex;
+            Assert.Equal(expected, request.FrameHex);
+            await _connection.ReplyAsync(request, StatusCode.Ok, replyData);
+            return await Bounded.Within(pending);
+        }
+
+        private static byte[] Hex(string text) => Convert.FromHexString(text.Replace(" ", string.Empty, StringComparison.Ordinal));
+    }
+}

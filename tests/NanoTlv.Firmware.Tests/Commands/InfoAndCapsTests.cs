@@ -1,0 +1,91 @@
+using System.Linq;
+using NanoTlv.Firmware.Tests.Support;
+using NanoTlv.Messages;
+using Xunit;
+
+namespace NanoTlv.Firmware.Tests.Commands;
+
+public sealed class InfoAndCapsTests
+{
+    [Fact]
+    public void Caps_lists_every_pin_of_the_board_with_capabilities_and_adc_channel()
+    {
+        using var device = new TestDevice();
+        byte[] reply = device.Exchange("04 00 01")[0];
+
+        Assert.Equal("84 00 01 00", Hex.Format(reply.AsSpan(0, 4)));
+        var board = device.Board.Description;
+        var pins = Enumerable.Range(0, board.PinCount).Where(pin => board.GetPin(pin) != null).ToArray();
+        Assert.Equal(pins.Length, reply[4]);
+        Assert.Equal(5 + (4 * pins.Length), reply.Length);
+        for (int i = 0; i < pins.Length; i++)
+        {
+            var pin = board.GetPin(pins[i])!;
+            int entry = 5 + (4 * i);
+            Assert.Equal(pins[i], reply[entry]);
+            Assert.Equal((int)pin.Capabilities, (reply[entry + 1] << 8) | reply[entry + 2]);
+            Assert.Equal(pin.AdcChannel < 0 ? 0xFF : pin.AdcChannel, reply[entry + 3]);
+        }
+    }
+
+    [Fact]
+    public void Caps_entry_of_the_analog_input_only_pin()
+    {
+        using var device = new TestDevice();
+        string reply = Hex.Format(device.Exchange("04 00 01")[0]);
+
+        // GPIO 8: DigitalInput | Analog = 0x0021, ADC channel 0; GPIO 6: Reserved = 0x0100, no channel.
+        Assert.Contains("08 00 21 00", reply, System.StringComparison.Ordinal);
+        Assert.Contains("06 01 00 FF", reply, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(" 07 ", reply[15..], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Info_reports_uptime_memory_counters_and_clients()
+    {
+        using var device = new TestDevice();
+        device.Board.Clock.Freeze(0x01020304);
+
+        // PING (7-byte frame), garbage (2 bytes skipped), an oversized frame, a short payload, an error, then INFO.
+        var transport = device.Serve(
+            Hex.FrameOf("02 00 01 AA"),
+            [0x00, 0x01, 0x72, 0x04, 0x01],
+            new byte[500],
+            new byte[500],
+            new byte[25],
+            [0x5A],
+            Hex.FrameOf("02 00"),
+            Hex.FrameOf("7F 00 02"),
+            Hex.FrameOf("03 00 03"));
+        var frames = transport.Frames;
+        byte[] info = frames[^1];
+
+        Assert.Equal("83 00 03 00", Hex.Format(info.AsSpan(0, 4)));
+        Assert.Equal(46, info.Length);
+        uint U32(int field) => BigEndian.ReadUInt32(info, 4 + (4 * field));
+        Assert.Equal(0x01020304u, U32(0));
+        Assert.Equal(81920u, U32(1));
+        Assert.Equal(131072u, U32(2));
+        Assert.Equal(4u, U32(3));                  // frames_rx: PING, short payload, unknown, INFO
+        Assert.Equal((uint)(7 + 5 + 1025 + 1 + 5 + 6 + 6), U32(4)); // bytes_rx
+        Assert.Equal((uint)(frames.Count - 1), U32(5)); // frames_tx: all but this reply (not yet sent)
+        Assert.Equal(2u, U32(6));                  // resyncs: 00 01, then 5A
+        Assert.Equal(3u, U32(7));                  // skipped bytes
+        Assert.Equal(1u, U32(8));                  // oversized
+        Assert.Equal(5u, U32(9));                  // error replies: 2 × garbage, too large, malformed, unknown
+        Assert.Equal(1, info[44]);                 // clients
+        Assert.Equal(4, info[45]);                 // max_clients
+    }
+
+    [Fact]
+    public void Info_totals_survive_the_connection_that_counted_them()
+    {
+        using var device = new TestDevice();
+        device.Exchange("02 00 01", "02 00 02");
+
+        byte[] info = device.Exchange("03 00 03")[0];
+
+        Assert.Equal(3u, BigEndian.ReadUInt32(info, 4 + 12)); // frames_rx: 2 earlier + this INFO
+        Assert.Equal(2u, BigEndian.ReadUInt32(info, 4 + 20)); // frames_tx: the 2 earlier replies
+    }
+}

@@ -1,0 +1,57 @@
+using Xunit;
+
+namespace NanoTlv.Firmware.Tests.Units;
+
+public sealed class DeviceOptionsTests
+{
+    [Fact]
+    public void Defaults_are_valid_and_documented_values()
+    {
+        var options = new DeviceOptions();
+        options.Validate();
+
+        Assert.Equal(1024, options.MaxPayloadBytes);
+        Assert.Equal(4, options.MaxClients);
+        Assert.Equal(30000, options.ReceiveTimeoutMs);
+        Assert.Equal(60000, options.IdleTimeoutMs);
+        Assert.Null(options.AuthToken);
+    }
+
+    public static TheoryData<string, Action<DeviceOptions>> Invalid => new()
+    {
+        { nameof(DeviceOptions.DeviceName), options => options.DeviceName = new string('n', 33) },
+        { nameof(DeviceOptions.DeviceName), options => options.DeviceName = "caf\u00e9" },
+        { nameof(DeviceOptions.DeviceName), options => options.DeviceName = null! },
+        { nameof(DeviceOptions.AuthToken), options => options.AuthToken = "" },
+        { nameof(DeviceOptions.AuthToken), options => options.AuthToken = new string('t', 65) },
+        { nameof(DeviceOptions.AuthToken), options => options.AuthToken = "tab\there" },
+        { nameof(DeviceOptions.MaxPayloadBytes), options => options.MaxPayloadBytes = 127 },
+        { nameof(DeviceOptions.MaxPayloadBytes), options => options.MaxPayloadBytes = 65536 },
+        { nameof(DeviceOptions.MaxClients), options => options.MaxClients = 0 },
+        { nameof(DeviceOptions.MaxClients), options => options.MaxClients = 33 },
+        { nameof(DeviceOptions.ReceiveTimeoutMs), options => options.ReceiveTimeoutMs = 0 },
+        { nameof(DeviceOptions.IdleTimeoutMs), options => options.IdleTimeoutMs = -1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void Out_of_range_settings_are_named_in_the_exception(string setting, Action<DeviceOptions> spoil)
+    {
+        var options = new DeviceOptions();
+        spoil(options);
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Equal(setting, error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(256)]
+    public void Failsafe_pin_numbers_outside_a_byte_are_refused(int pin)
+    {
+        var options = new DeviceOptions();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.SetFailsafe(pin, true));
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.ClearFailsafe(pin));
+    }
+}

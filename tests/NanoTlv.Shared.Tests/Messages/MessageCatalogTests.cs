@@ -1,0 +1,110 @@
+using System;
+using System.Linq;
+using System.Text;
+using NanoTlv.Messages;
+using Xunit;
+
+namespace NanoTlv.Tests.Messages;
+
+/// <summary>The catalogue knows exactly the protocol's opcodes, with their names, argument limits and access.</summary>
+public class MessageCatalogTests
+{
+    [Fact]
+    public void Catalogue_lists_every_Opcode_value_once()
+    {
+        Assert.Equal(Enum.GetValues<Opcode>().Order(), MessageCatalog.Opcodes.Order());
+        Assert.Equal(MessageCatalog.Opcodes.Length, MessageCatalog.Opcodes.Distinct().Count());
+    }
+
+    [Fact]
+    public void Exactly_the_listed_opcodes_are_known()
+    {
+        for (int value = 0; value <= byte.MaxValue; value++)
+        {
+            bool listed = MessageCatalog.Opcodes.Contains((Opcode)value);
+            Assert.True(listed == MessageCatalog.IsKnown((byte)value), $"opcode 0x{value:X2}: listed {listed}, IsKnown {!listed}");
+            if (!listed)
+            {
+                Assert.Equal("UNKNOWN", MessageCatalog.NameOf((byte)value));
+                Assert.False(MessageCatalog.AcceptsArgumentLength((byte)value, 0));
+                Assert.False(MessageCatalog.RequiresAuthentication((byte)value));
+            }
+        }
+    }
+
+    [Fact]
+    public void Each_name_is_the_enum_name_in_upper_snake_case()
+    {
+        foreach (var opcode in MessageCatalog.Opcodes)
+        {
+            Assert.Equal(UpperSnake(opcode.ToString()), MessageCatalog.NameOf((byte)opcode));
+        }
+
+        Assert.Equal("I2C_WRITE_READ", MessageCatalog.NameOf((byte)Opcode.I2cWriteRead));
+        Assert.Equal("DIGITAL_WRITE", MessageCatalog.NameOf(0x11));
+    }
+
+    [Theory]
+    [InlineData(Opcode.Hello, 2, 2 + MessageLayout.MaxTokenBytes)]
+    [InlineData(Opcode.Ping, 0, MessageCatalog.Unbounded)]
+    [InlineData(Opcode.Info, 0, 0)]
+    [InlineData(Opcode.PinMode, 2, 2)]
+    [InlineData(Opcode.Pulse, 6, 6)]
+    [InlineData(Opcode.Subscribe, 4, 4)]
+    [InlineData(Opcode.PwmSet, 7, 7)]
+    [InlineData(Opcode.I2cWrite, 2, 256)]
+    [InlineData(Opcode.I2cWriteRead, 3, 257)]
+    [InlineData(Opcode.SensorRead, 1, 2)]
+    [InlineData(Opcode.Failsafe, 2, 2)]
+    public void Argument_limits_are_inclusive(Opcode opcode, int min, int max)
+    {
+        byte code = (byte)opcode;
+        Assert.Equal(min, MessageCatalog.MinArgumentBytes(code));
+        Assert.Equal(max, MessageCatalog.MaxArgumentBytes(code));
+        Assert.True(MessageCatalog.AcceptsArgumentLength(code, min));
+        Assert.True(MessageCatalog.AcceptsArgumentLength(code, max));
+        Assert.False(MessageCatalog.AcceptsArgumentLength(code, min - 1));
+        Assert.False(MessageCatalog.AcceptsArgumentLength(code, max + 1));
+    }
+
+    [Fact]
+    public void Unbounded_is_the_largest_payload_less_the_request_header()
+    {
+        Assert.Equal(65535 - 3, MessageCatalog.Unbounded);
+    }
+
+    [Fact]
+    public void Only_HELLO_and_PING_work_without_a_token()
+    {
+        var open = MessageCatalog.Opcodes.Where(o => !MessageCatalog.RequiresAuthentication((byte)o));
+        Assert.Equal(new[] { Opcode.Hello, Opcode.Ping }, open.Order());
+    }
+
+    [Fact]
+    public void Reply_codes_stay_below_the_event_codes()
+    {
+        foreach (var opcode in MessageCatalog.Opcodes)
+        {
+            Assert.True((byte)opcode < MessageLayout.ReplyFlag, $"{opcode} collides with the reply flag");
+            Assert.True(((byte)opcode | MessageLayout.ReplyFlag) < MessageLayout.FirstEventCode, $"{opcode}'s reply code reaches the event range");
+        }
+
+        Assert.All(Enum.GetValues<EventCode>(), e => Assert.True((byte)e >= MessageLayout.FirstEventCode, $"{e} is below the event range"));
+    }
+
+    private static string UpperSnake(string pascal)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < pascal.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(pascal[i]))
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToUpperInvariant(pascal[i]));
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using NanoTlv.Messages;
+
+namespace NanoTlv.Client
+{
+    /// <summary>
+    /// Decodes reply data (the bytes after the status) with the shared <see cref="MessageReader"/>. A reply
+    /// that does not fit its command's layout is a <see cref="TlvProtocolException"/>.
+    /// </summary>
+    internal static class ReplyDecoder
+    {
+        private const int InfoBytes = 10 * 4 + 2;
+        private const int CapsEntryBytes = 4;
+
+        public static DeviceHello Hello(IncomingMessage reply)
+        {
+            MessageReader reader = Open(reply);
+            return Decode(reply, () =>
+            {
+                int version = reader.ReadByte();
+                int maxPayload = reader.ReadUInt16();
+                var capabilities = (DeviceCapabilities)reader.ReadUInt32();
+                var firmware = new Version(reader.ReadByte(), reader.ReadByte(), reader.ReadByte());
+                bool authenticated = reader.ReadByte() != 0;
+                int nameLength = reader.ReadByte();
+                string name = System.Text.Encoding.ASCII.GetString(reader.Buffer, reader.Position, Math.Min(nameLength, reader.Remaining));
+                reader.Skip(nameLength);
+                RequireEnd(reader, reply);
+                return new DeviceHello(version, maxPayload, capabilities, firmware, authenticated, name);
+            });
+        }
+
+        public static DeviceInfo Info(IncomingMessage reply)
+        {
+            RequireLength(reply, InfoBytes);
+            MessageReader reader = Open(reply);
+            return new DeviceInfo(
+                reader.ReadUInt32(),
+                reader.ReadUInt32(),
+                reader.ReadUInt32(),
+                reader.ReadUInt32(),
+                reader.ReadUInt32(),
+                reader.ReadUInt32(),
+                reader.ReadUInt32(),
+                reader.ReadUInt32(),
+                reader.ReadUInt32(),
+                reader.ReadUInt32(),
+                reader.ReadByte(),
+                reader.ReadByte());
+        }
+
+        public static IReadOnlyList<PinCapability> Caps(IncomingMessage reply, byte noAdcChannel)
+        {
+            if (reply.Data.Length < 1)
+            {
+                throw Malformed(reply, "at least 1 byte");
+            }
+
+            int count = reply.Data.Span[0];
+            RequireLength(reply, 1 + (count * CapsEntryBytes));
+            MessageReader reader = Open(reply);
+            reader.Skip(1);
+            var pins = new List<PinCapability>(count);
+            for (int i = 0; i < count; i++)
+            {
+                int pin = reader.ReadByte();
+                var capabilities = (PinCapabilities)reader.ReadUInt16();
+                byte channel = reader.ReadByte();
+                pins.Add(new PinCapability(pin, capabilities, channel == noAdcChannel ? null : channel));
+            }
+
+            return pins;
+        }
+
+        public static bool Level(IncomingMessage reply)
+        {
+            RequireLength(reply, 1);
+            return reply.Data.Span[0] != 0;
+        }
+
+        public static AnalogReading Analog(IncomingMessage reply)
+        {
+            RequireLength(reply, 5);
+            MessageReader reader = Open(reply);
+            return new AnalogReading(reader.ReadUInt16(), reader.ReadByte(), reader.ReadUInt16());
+        }
+
+        public static byte[] ExactBytes(IncomingMessage reply, int count)
+        {
+            RequireLength(reply, count);
+            return reply.Data.ToArray();
+        }
+
+        public static IReadOnlyList<int> Scan(IncomingMessage reply)
+        {
+            if (reply.Data.Length < 1)
+            {
+                throw Malformed(reply, "at least 1 byte");
+            }
+
+            int count = reply.Data.Span[0];
+            RequireLength(reply, 1 + count);
+            var addresses = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                addresses[i] = reply.Data.Span[1 + i];
+            }
+
+            return addresses;
+        }
+
+        public static double InternalTemperature(IncomingMessage reply)
+        {
+            RequireLength(reply, 4);
+            return Open(reply).ReadInt32() / 100.0;
+        }
+
+        public static Bme280Reading Bme280(IncomingMessage reply)
+        {
+            RequireLength(reply, 12);
+            MessageReader reader = Open(reply);
+            return new Bme280Reading(reader.ReadInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+        }
+
+        private static MessageReader Open(IncomingMessage reply)
+        {
+            var reader = new MessageReader();
+            byte[] data = reply.Data.ToArray();
+            reader.Reset(data, 0, data.Length);
+            return reader;
+        }
+
+        private static T Decode<T>(IncomingMessage reply, Func<T> decode)
+        {
+            try
+            {
+                return decode();
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new TlvProtocolException(Name(reply) + " reply (request id " + reply.RequestId + ") is malformed: " + ex.Message);
+            }
+        }
+
+        private static void RequireEnd(MessageReader reader, IncomingMessage reply)
+        {
+            if (reader.Remaining != 0)
+            {
+                throw Malformed(reply, (reply.Data.Length - reader.Remaining) + " bytes");
+            }
+        }
+
+        private static void RequireLength(IncomingMessage reply, int expected)
+        {
+            if (reply.Data.Length != expected)
+            {
+                throw Malformed(reply, expected + " bytes");
+            }
+        }
+
+        private static TlvProtocolException Malformed(IncomingMessage reply, string expected) =>
+            new(Name(reply) + " reply (request id " + reply.RequestId + ") has " + reply.Data.Length + " data bytes; expected " + expected + ".");
+
+        private static string Name(IncomingMessage reply) => MessageCatalog.NameOf((byte)reply.Opcode);
+    }
+}

@@ -1,0 +1,16 @@
+using NanoTlv.Messages;
+
+namespace NanoTlv.Client
+{
+    /// <summary>One pin of the device's CAPS list.</summary>
+    /// <param name="Pin">GPIO number.</param>
+    /// <param name="Capabilities">What the pin can do.</param>
+    /// <param name="AdcChannel">Its ADC channel, or null when it has none.</param>
+    public sealed record PinCapability(int Pin, PinCapabilities Capabilities, int? AdcChannel)
+    {
+        /// <summary>True when the pin has all of <paramref name="required"/>.</summary>
+        /// <param name="required">Capabilities to test.</param>
+        /// <returns>Whether all are present.</returns>
+        public bool Has(PinCapabilities required) => (Capabilities & required) == required;
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.CommandLine;
+using System.Threading;
+using System.Threading.Tasks;
+using NanoTlv.Cli.Output;
+using NanoTlv.Cli.Parsing;
+using NanoTlv.Client;
+using Spectre.Console;
+
+namespace NanoTlv.Cli
+{
+    /// <summary>One command's view of the global options and of where to write.</summary>
+    internal sealed class CommandContext
+    {
+        private const int RedirectedWidth = 120;
+
+        public CommandContext(CliIo io, GlobalOptions globals, ParseResult parseResult)
+        {
+            Io = io;
+            ParseResult = parseResult;
+            Json = parseResult.GetValue(globals.Json);
+            Timeout = TimeSpan.FromMilliseconds(parseResult.GetValue(globals.TimeoutMs));
+            DeviceText = parseResult.GetValue(globals.Device) ?? NonEmpty(io.GetEnvironmentVariable(GlobalOptions.DeviceVariable)) ?? DeviceAddress.DefaultText;
+            Token = parseResult.GetValue(globals.Token) ?? NonEmpty(io.GetEnvironmentVariable(GlobalOptions.TokenVariable));
+            Console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(io.Output),
+                Ansi = io.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = io.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = io.Interactive ? InteractionSupport.Detect : InteractionSupport.No,
+            });
+            if (!io.Interactive)
+            {
+                // Logs and pipes have no window: render tables at a width that keeps their rows on one line.
+                Console.Profile.Width = RedirectedWidth;
+            }
+        }
+
+        public CliIo Io { get; }
+
+        public ParseResult ParseResult { get; }
+
+        public bool Json { get; }
+
+        public TimeSpan Timeout { get; }
+
+        public string DeviceText { get; }
+
+        public string? Token { get; }
+
+        /// <summary>Spectre console over <see cref="CliIo.Output"/>, for tables and progress.</summary>
+        public IAnsiConsole Console { get; }
+
+        /// <summary>True when a live progress display may be drawn.</summary>
+        public bool ShowProgress => Io.Interactive && !Json;
+
+        public DeviceAddress Device => DeviceAddress.Parse(DeviceText);
+
+        /// <summary>Connects and sends HELLO with the token.</summary>
+        /// <param name="cancellationToken">Cancels.</param>
+        /// <returns>The connected client.</returns>
+        public async Task<TlvClient> ConnectAsync(CancellationToken cancellationToken)
+        {
+            DeviceAddress device = Device;
+            var options = new TlvClientOptions { RequestTimeout = Timeout, ConnectTimeout = Timeout };
+            TlvClient client = await TlvClient.ConnectAsync(device.Host, device.Port, options, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.HelloAsync(Token, null, cancellationToken).ConfigureAwait(false);
+                return client;
+            }
+            catch
+            {
+                await client.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        public void WriteLine(string text) => Io.Output.WriteLine(text);
+
+        public void WriteJson(object value) => Io.Output.WriteLine(JsonOutput.Serialize(value));
+
+        /// <summary>Writes <paramref name="json"/> with --json, else <paramref name="text"/>.</summary>
+        /// <param name="json">The JSON document.</param>
+        /// <param name="text">The human line.</param>
+        public void Report(object json, string text)
+        {
+            if (Json)
+            {
+                WriteJson(json);
+            }
+            else
+            {
+                WriteLine(text);
+            }
+        }
+
+        private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using NanoTlv.Cli.Parsing;
+
+namespace NanoTlv.Cli
+{
+    /// <summary>The options every subcommand takes (recursive options of the root command).</summary>
+    internal sealed class GlobalOptions
+    {
+        /// <summary>Default request timeout in milliseconds.</summary>
+        public const int DefaultTimeoutMs = 3000;
+
+        /// <summary>Environment variable with the default device address.</summary>
+        public const string DeviceVariable = "TLVCTL_DEVICE";
+
+        /// <summary>Environment variable with the default token.</summary>
+        public const string TokenVariable = "TLVCTL_TOKEN";
+
+        public GlobalOptions()
+        {
+            Device = new Option<string?>("--device", "-d")
+            {
+                Description = "Device address host:port (default: $" + DeviceVariable + ", else " + DeviceAddress.DefaultText + ")",
+                HelpName = "host:port",
+                Recursive = true,
+            };
+            Token = new Option<string?>("--token")
+            {
+                Description = "Authentication token sent in HELLO (default: $" + TokenVariable + "); never printed",
+                Recursive = true,
+            };
+            TimeoutMs = new Option<int>("--timeout")
+            {
+                Description = "Reply timeout in milliseconds",
+                HelpName = "ms",
+                DefaultValueFactory = _ => DefaultTimeoutMs,
+                Recursive = true,
+            };
+            TimeoutMs.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() <= 0)
+                {
+                    result.AddError("--timeout must be a positive number of milliseconds.");
+                }
+            });
+            Json = new Option<bool>("--json")
+            {
+                Description = "Write machine-readable JSON to standard output",
+                Recursive = true,
+            };
+        }
+
+        public Option<string?> Device { get; }
+
+        public Option<string?> Token { get; }
+
+        public Option<int> TimeoutMs { get; }
+
+        public Option<bool> Json { get; }
+
+        public void AddTo(RootCommand root)
+        {
+            root.Add(Device);
+            root.Add(Token);
+            root.Add(TimeoutMs);
+            root.Add(Json);
+        }
+    }
+}
