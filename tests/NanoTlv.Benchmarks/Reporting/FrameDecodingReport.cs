@@ -45,7 +45,7 @@ public static class FrameDecodingReport
 
             output.WriteLine();
             output.WriteLine("extractor B/frame (exact): bytes allocated on the benchmark thread by one Extractor and one ExtractorAfterCopy operation, divided by the frames decoded.");
-            output.WriteLine("B/op (BDN): BenchmarkDotNet's Allocated column; in process it also counts other threads (see the memcpy column, which allocates nothing itself).");
+            output.WriteLine("B/op (BDN): BenchmarkDotNet's Allocated column, process-wide, so other threads can add a few bytes (see the memcpy column, which allocates nothing itself).");
             output.WriteLine("Ratios use mean times, except 'best iteration' (fastest iteration of each). Copy floor: only the copies of payloads that span chunks.");
             output.WriteLine();
             PrintTargets(rows, output);

@@ -85,7 +85,7 @@ public class MessageCatalogTests
     {
         foreach (var opcode in MessageCatalog.Opcodes)
         {
-            Assert.True((byte)opcode < MessageLayout.ReplyFlag, $"{opcode} collides with the reply flag");
+            Assert.True((byte)opcode <= MessageLayout.MaxRequestOpcode, $"{opcode} is above the highest request opcode");
             Assert.True(((byte)opcode | MessageLayout.ReplyFlag) < MessageLayout.FirstEventCode, $"{opcode}'s reply code reaches the event range");
         }
 

@@ -33,14 +33,30 @@ public class MessageWriterTests
         Assert.Equal("720005820001" + "00AB", Hex(writer));
     }
 
-    [Fact]
-    public void Reply_to_an_unknown_opcode_keeps_its_byte()
+    [Theory]
+    [InlineData(0x05, "720004" + "85BEEF01")]
+    [InlineData(MessageLayout.MaxRequestOpcode, "720004" + "EFBEEF01")]
+    [InlineData(MessageLayout.MaxRequestOpcode + 1, "720004" + "80BEEF01")]
+    [InlineData(0xFF, "720004" + "80BEEF01")]
+    public void Reply_to_an_unknown_opcode_uses_its_reply_code_and_never_an_event_code(int opcode, string hex)
     {
         var writer = new MessageWriter(new byte[16]);
-        writer.BeginReply(0x7F, 0xBEEF, StatusCode.UnknownOpcode);
+        writer.BeginReply((byte)opcode, 0xBEEF, StatusCode.UnknownOpcode);
         writer.EndMessage();
 
-        Assert.Equal("720004FFBEEF01", Hex(writer));
+        Assert.Equal(hex, Hex(writer));
+    }
+
+    [Fact]
+    public void Every_reply_code_lies_in_the_reply_range()
+    {
+        for (int opcode = 0; opcode <= byte.MaxValue; opcode++)
+        {
+            byte code = MessageLayout.ReplyCodeFor((byte)opcode);
+            byte expected = opcode <= MessageLayout.MaxRequestOpcode ? (byte)(opcode | MessageLayout.ReplyFlag) : MessageLayout.OutOfRangeOpcodeReplyCode;
+            Assert.Equal(expected, code);
+            Assert.InRange(code, MessageLayout.ReplyFlag, MessageLayout.FirstEventCode - 1);
+        }
     }
 
     [Fact]
