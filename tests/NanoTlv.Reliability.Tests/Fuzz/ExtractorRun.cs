@@ -1,0 +1,149 @@
+using NanoTlv.Framing;
+
+namespace NanoTlv.Reliability.Tests.Fuzz;
+
+/// <summary>
+/// Feeds a stream to a real <see cref="FrameExtractor"/> in the given chunk sizes (cycled; 0 = an empty
+/// chunk), each chunk copied to a random offset of a larger array, and checks every invariant on the way:
+/// Next terminates, never reports a frame above the maximum or outside its buffer, consumes every byte before
+/// asking for more. Then compares what it reported, and its counters, with the <see cref="ReferenceDecoder"/>.
+/// Any violation throws with a description.
+/// </summary>
+public static class ExtractorRun
+{
+    public static void Check(byte[] stream, int maxPayloadBytes, bool strict, int[] chunkSizes)
+    {
+        var extractor = new FrameExtractor(maxPayloadBytes, strict);
+        List<StreamEvent> actual = Feed(extractor, stream, chunkSizes, out long fed);
+        ReferenceDecoder expected = ReferenceDecoder.Decode(stream, maxPayloadBytes, strict);
+        Compare(expected, actual, extractor, fed, strict);
+
+        // Reset must forget everything: the same stream again gives the same answer.
+        extractor.Reset();
+        List<StreamEvent> again = Feed(extractor, stream, chunkSizes, out fed);
+        Compare(expected, again, extractor, fed, strict);
+    }
+
+    private static List<StreamEvent> Feed(FrameExtractor extractor, byte[] stream, int[] chunkSizes, out long fed)
+    {
+        var events = new List<StreamEvent>();
+        int offset = 0;
+        int chunkIndex = 0;
+        fed = 0;
+        int padding = (stream.Length % 7) + 1;
+        int emptyInARow = 0;
+        while (offset < stream.Length || chunkIndex == 0)
+        {
+            int planned = chunkSizes[chunkIndex % chunkSizes.Length];
+            chunkIndex++;
+
+            // Empty chunks are part of the test, but a plan of only empty chunks must still make progress.
+            emptyInARow = planned == 0 ? emptyInARow + 1 : 0;
+            int size = Math.Min(emptyInARow > chunkSizes.Length ? 1 : planned, stream.Length - offset);
+            var chunk = new byte[padding + size + padding];
+            chunk.AsSpan().Fill(FrameFormat.Marker);
+            Array.Copy(stream, offset, chunk, padding, size);
+            extractor.Feed(chunk, padding, size);
+            offset += size;
+            fed += size;
+            int limit = (2 * size) + 4;
+            int calls = 0;
+            FrameReadResult result;
+            while ((result = extractor.Next()) != FrameReadResult.NeedMoreData)
+            {
+                if (++calls > limit)
+                {
+                    throw new InvalidOperationException("Next did not return NeedMoreData after " + limit + " calls on a " + size + "-byte chunk (no progress).");
+                }
+
+                switch (result)
+                {
+                    case FrameReadResult.Frame:
+                        if (extractor.FrameLength > extractor.MaxPayloadBytes || extractor.FrameOffset < 0 ||
+                            extractor.FrameOffset + extractor.FrameLength > extractor.FrameBuffer.Length)
+                        {
+                            throw new InvalidOperationException("Frame outside its buffer or above the maximum: offset " + extractor.FrameOffset + ", length " + extractor.FrameLength + ".");
+                        }
+
+                        if (extractor.FrameBuffer == chunk && (extractor.FrameOffset < padding || extractor.FrameOffset + extractor.FrameLength > padding + size))
+                        {
+                            throw new InvalidOperationException("A frame handed out in place lies outside the bytes fed.");
+                        }
+
+                        events.Add(StreamEvent.Frame(extractor.FrameBuffer.AsSpan(extractor.FrameOffset, extractor.FrameLength).ToArray()));
+                        break;
+                    case FrameReadResult.Resynchronized:
+                        events.Add(StreamEvent.Resync(extractor.LastSkippedBytes));
+                        break;
+                    case FrameReadResult.FrameTooLarge:
+                        events.Add(StreamEvent.TooLarge(extractor.LastOversizedLength));
+                        break;
+                    case FrameReadResult.Faulted:
+                        events.Add(StreamEvent.Faulted(extractor.Fault));
+                        if (extractor.Next() != FrameReadResult.Faulted)
+                        {
+                            throw new InvalidOperationException("A faulted extractor recovered without Reset.");
+                        }
+
+                        return events;
+                    default:
+                        throw new InvalidOperationException("Unknown result " + result + ".");
+                }
+            }
+
+            if (extractor.PendingBytes != 0)
+            {
+                throw new InvalidOperationException("NeedMoreData with " + extractor.PendingBytes + " bytes of the chunk unread.");
+            }
+        }
+
+        return events;
+    }
+
+    private static void Compare(ReferenceDecoder expected, List<StreamEvent> actual, FrameExtractor extractor, long fed, bool strict)
+    {
+        int common = Math.Min(expected.Events.Count, actual.Count);
+        for (int i = 0; i < common; i++)
+        {
+            if (!expected.Events[i].SameAs(actual[i]))
+            {
+                throw new InvalidOperationException("Event " + i + ": expected " + expected.Events[i] + ", got " + actual[i] + ".");
+            }
+        }
+
+        if (expected.Events.Count != actual.Count)
+        {
+            throw new InvalidOperationException("Expected " + expected.Events.Count + " events, got " + actual.Count + "; first difference at " + common + ": " +
+                (common < expected.Events.Count ? "missing " + expected.Events[common] : "extra " + actual[common]) + ".");
+        }
+
+        Require(extractor.BytesReceived == fed, "BytesReceived " + extractor.BytesReceived + " != bytes fed " + fed);
+        Require(extractor.FramesDecoded == expected.Frames, "FramesDecoded " + extractor.FramesDecoded + " != " + expected.Frames);
+        Require(extractor.OversizedFrames == expected.Oversized, "OversizedFrames " + extractor.OversizedFrames + " != " + expected.Oversized);
+        Require(extractor.Fault == expected.Fault, "Fault " + extractor.Fault + " != " + expected.Fault);
+        if (strict)
+        {
+            Require(extractor.Resyncs == 0 && extractor.SkippedBytes == 0 && extractor.DiscardedBytes == 0, "A strict extractor skipped or discarded bytes.");
+            return;
+        }
+
+        int trailingEpisodes = expected.TrailingSkipped > 0 ? 1 : 0;
+        Require(extractor.Resyncs == expected.ReportedResyncs + trailingEpisodes, "Resyncs " + extractor.Resyncs + " != " + (expected.ReportedResyncs + trailingEpisodes));
+        Require(extractor.SkippedBytes == expected.ReportedSkipped + expected.TrailingSkipped, "SkippedBytes " + extractor.SkippedBytes + " != " + (expected.ReportedSkipped + expected.TrailingSkipped));
+        Require(extractor.DiscardedBytes == expected.DiscardedBytes, "DiscardedBytes " + extractor.DiscardedBytes + " != " + expected.DiscardedBytes);
+
+        // Every byte fed is accounted for: skipped, in a frame, in an oversized frame, or in the frame still open.
+        long inFrames = expected.Events.Where(e => e.Kind == FrameReadResult.Frame).Sum(e => (long)FrameFormat.HeaderBytes + e.Value);
+        long oversizedHeaders = (long)expected.Oversized * FrameFormat.HeaderBytes;
+        long accounted = extractor.SkippedBytes + inFrames + oversizedHeaders + extractor.DiscardedBytes + expected.TrailingPartialFrame;
+        Require(accounted == fed, "Accounting: " + accounted + " bytes accounted for, " + fed + " fed");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message + ".");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using NanoTlv.Messages;
+
+namespace NanoTlv.Reliability.Tests.Support;
+
+/// <summary>The INFO reply's data, decoded.</summary>
+public sealed record InfoCounters(
+    uint UptimeMs, uint FreeMemory, uint TotalMemory, uint FramesReceived, uint BytesReceived, uint FramesSent,
+    uint Resyncs, uint SkippedBytes, uint OversizedFrames, uint ErrorReplies, byte Clients, byte MaxClients)
+{
+    public const int DataBytes = 42;
+
+    public static InfoCounters Parse(byte[] replyPayload)
+    {
+        byte[] data = Wire.DataOf(replyPayload);
+        if (data.Length != DataBytes)
+        {
+            throw new FormatException("INFO data has " + data.Length + " bytes, not " + DataBytes + ".");
+        }
+
+        uint U(int index) => BigEndian.ReadUInt32(data, index * 4);
+        return new InfoCounters(U(0), U(1), U(2), U(3), U(4), U(5), U(6), U(7), U(8), U(9), data[40], data[41]);
+    }
+}
