@@ -31,6 +31,27 @@ namespace NanoTlv.Firmware
         /// <summary>The <see cref="IdleTimeoutMs"/> value meaning "never".</summary>
         public const int NoIdleTimeout = 0;
 
+        /// <summary>Default time a connection has to authenticate when a token is configured.</summary>
+        public const int DefaultAuthenticationTimeoutMs = 10000;
+
+        /// <summary>Default delay of the reply to a connection's first wrong token (it doubles per failure).</summary>
+        public const int DefaultFailedHelloDelayMs = 250;
+
+        /// <summary>Largest allowed <see cref="FailedHelloDelayMs"/>.</summary>
+        public const int MaxFailedHelloDelayMs = 60000;
+
+        /// <summary>Default wrong tokens after which a connection is closed.</summary>
+        public const int DefaultMaxFailedHellosPerConnection = 5;
+
+        /// <summary>Default recent wrong tokens, device-wide, that start a cool-down.</summary>
+        public const int DefaultMaxRecentFailedHellos = 10;
+
+        /// <summary>Largest allowed <see cref="MaxFailedHellosPerConnection"/> and <see cref="MaxRecentFailedHellos"/>.</summary>
+        public const int FailedHelloLimitMax = 1000;
+
+        /// <summary>The value of a throttling setting that turns it off (tests and trusted networks only).</summary>
+        public const int ThrottlingOff = 0;
+
         /// <summary>Default <see cref="DeviceName"/>.</summary>
         public const string DefaultDeviceName = "nanotlv";
 
@@ -79,6 +100,26 @@ namespace NanoTlv.Firmware
         /// and it is closed; <see cref="NoIdleTimeout"/> (0) for never.</summary>
         public int IdleTimeoutMs { get; set; } = DefaultIdleTimeoutMs;
 
+        /// <summary>Milliseconds a connection has, when a token is configured, to authenticate with HELLO; it
+        /// is closed otherwise (its failsafe levels apply), so clients without the token cannot hold slots.
+        /// Ignored without a token.</summary>
+        public int AuthenticationTimeoutMs { get; set; } = DefaultAuthenticationTimeoutMs;
+
+        /// <summary>Milliseconds the reply to a connection's first wrong token is held back; each further failure
+        /// on the connection (or recent failure on the device) doubles it, up to 16 times this.
+        /// <see cref="ThrottlingOff"/> (0) for no delay.</summary>
+        public int FailedHelloDelayMs { get; set; } = DefaultFailedHelloDelayMs;
+
+        /// <summary>Wrong tokens after which a connection is closed (right after answering the last one);
+        /// <see cref="ThrottlingOff"/> (0) for never.</summary>
+        public int MaxFailedHellosPerConnection { get; set; } = DefaultMaxFailedHellosPerConnection;
+
+        /// <summary>Recent wrong tokens, over every connection, at which the device cools down: HELLOs that
+        /// present a token are answered Busy without being checked until one failure has been forgotten (one is
+        /// forgotten every <see cref="Security.FailedHelloThrottle.ForgetOneFailureMs"/>).
+        /// <see cref="ThrottlingOff"/> (0) for no cool-down.</summary>
+        public int MaxRecentFailedHellos { get; set; } = DefaultMaxRecentFailedHellos;
+
         /// <summary>
         /// Sets a boot-configured failsafe level: the server drives the pin to it at start-up and again
         /// whenever the connection controlling the pin goes away. A FAILSAFE command can change or clear it.
@@ -115,6 +156,10 @@ namespace NanoTlv.Firmware
             CheckRange(MaxClients, 1, MaxClientsLimit, nameof(MaxClients));
             CheckRange(ReceiveTimeoutMs, 1, int.MaxValue, nameof(ReceiveTimeoutMs));
             CheckRange(IdleTimeoutMs, 0, int.MaxValue, nameof(IdleTimeoutMs));
+            CheckRange(AuthenticationTimeoutMs, 1, int.MaxValue, nameof(AuthenticationTimeoutMs));
+            CheckRange(FailedHelloDelayMs, 0, MaxFailedHelloDelayMs, nameof(FailedHelloDelayMs));
+            CheckRange(MaxFailedHellosPerConnection, 0, FailedHelloLimitMax, nameof(MaxFailedHellosPerConnection));
+            CheckRange(MaxRecentFailedHellos, 0, FailedHelloLimitMax, nameof(MaxRecentFailedHellos));
         }
 
         /// <summary>The boot failsafe level of <paramref name="pin"/>: 0, 1 or <see cref="MessageLayout.FailsafeClear"/>.</summary>

@@ -86,7 +86,8 @@ namespace NanoTlv.Firmware
             TokenVerifier token = new TokenVerifier(options.AuthToken);
             CommandDispatcher dispatcher = new CommandDispatcher(token.IsRequired, log);
             object i2cSync = new object();
-            new SystemCommands(options, FeatureFlags.For(description, token.IsRequired), description, token, counters, _registry, board.System).Register(dispatcher);
+            FailedHelloThrottle throttle = new FailedHelloThrottle(options.FailedHelloDelayMs, options.MaxFailedHellosPerConnection, options.MaxRecentFailedHellos);
+            new SystemCommands(options, FeatureFlags.For(description, token.IsRequired), description, token, throttle, counters, _registry, board.System, log).Register(dispatcher);
             new DigitalCommands(controller).Register(dispatcher);
             new EventCommands(pins, events).Register(dispatcher);
             new AnalogCommands(pins, board.Analog).Register(dispatcher);
@@ -125,11 +126,13 @@ namespace NanoTlv.Firmware
         /// <summary>
         /// Runs the accept loop on the calling thread until <see cref="Stop"/>: each connection is handed to a free
         /// slot's worker thread, or rejected when none is free. When it returns, every session has ended.
-        /// A server runs once.
+        /// A server runs once. The listener is closed when this returns or throws, whatever the path: a server
+        /// stopped before (or while) Run starts never leaves its listener bound.
         /// </summary>
-        /// <param name="listener">Where connections come from.</param>
+        /// <param name="listener">Where connections come from; closed on return.</param>
         /// <exception cref="ArgumentNullException"><paramref name="listener"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The server was already started or stopped.</exception>
+        /// <exception cref="InvalidOperationException">The server was already started or stopped (the listener
+        /// is closed all the same).</exception>
         public void Run(ITransportListener listener)
         {
             if (listener == null)
@@ -137,15 +140,21 @@ namespace NanoTlv.Firmware
                 throw new ArgumentNullException(nameof(listener));
             }
 
+            bool refused;
             lock (_runSync)
             {
-                if (_started || _stopping)
+                refused = _started || _stopping;
+                if (!refused)
                 {
-                    throw new InvalidOperationException("This server was already started or stopped; a server runs once.");
+                    _started = true;
+                    _listener = listener;
                 }
+            }
 
-                _started = true;
-                _listener = listener;
+            if (refused)
+            {
+                CloseListener(listener);
+                throw new InvalidOperationException("This server was already started or stopped; a server runs once.");
             }
 
             for (int slot = 0; slot < _slots.Length; slot++)
@@ -161,6 +170,7 @@ namespace NanoTlv.Firmware
             finally
             {
                 Stop();
+                CloseListener(listener);
                 for (int slot = 0; slot < _slots.Length; slot++)
                 {
                     if (!_slots[slot].JoinWorker(WorkerJoinTimeoutMs))
@@ -216,14 +226,7 @@ namespace NanoTlv.Firmware
 
             if (listener != null)
             {
-                try
-                {
-                    listener.Close();
-                }
-                catch (Exception e)
-                {
-                    _log.Error("server: closing the listener failed: " + e.Message);
-                }
+                CloseListener(listener);
             }
 
             for (int slot = 0; slot < _slots.Length; slot++)
@@ -232,6 +235,18 @@ namespace NanoTlv.Firmware
             }
 
             _pulses.Stop();
+        }
+
+        private void CloseListener(ITransportListener listener)
+        {
+            try
+            {
+                listener.Close();
+            }
+            catch (Exception e)
+            {
+                _log.Error("server: closing the listener failed: " + e.Message);
+            }
         }
 
         private static void CheckFailsafePins(DeviceOptions options, BoardDescription board, FailsafeKeeper failsafe)

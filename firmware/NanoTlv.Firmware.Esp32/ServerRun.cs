@@ -69,6 +69,7 @@ namespace NanoTlv.Firmware.Esp32
         {
             try
             {
+                // Run closes the listener on every path, also when Stop came first (a stopped server refuses to run).
                 _server.Run(new SocketTransportListener(_port));
             }
             catch (Exception e)

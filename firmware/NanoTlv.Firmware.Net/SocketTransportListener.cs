@@ -62,6 +62,8 @@ namespace NanoTlv.Firmware.Net
 
         /// <inheritdoc/>
         /// <exception cref="InvalidOperationException">The listener is closed.</exception>
+        /// <exception cref="SocketException">Accepting or configuring the connection failed (the accepted
+        /// socket, if any, is closed).</exception>
         public ITransport Accept()
         {
             while (true)
@@ -73,8 +75,22 @@ namespace NanoTlv.Firmware.Net
 
                 if (_socket.Poll(AcceptPollMs * MicrosecondsPerMillisecond, SelectMode.SelectRead))
                 {
-                    return new SocketTransport(_socket.Accept());
+                    return Wrap(_socket.Accept());
                 }
+            }
+        }
+
+        private static ITransport Wrap(Socket accepted)
+        {
+            try
+            {
+                return new SocketTransport(accepted);
+            }
+            catch (Exception)
+            {
+                // Configuring the connection failed (it may already be reset): it is nobody's to close but ours.
+                accepted.Close();
+                throw;
             }
         }
 

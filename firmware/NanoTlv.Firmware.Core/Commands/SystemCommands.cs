@@ -22,6 +22,8 @@ namespace NanoTlv.Firmware.Commands
         private readonly byte[] _deviceName;
         private readonly byte[] _capsData;
         private readonly TokenVerifier _token;
+        private readonly FailedHelloThrottle _throttle;
+        private readonly ILog _log;
         private readonly DeviceCounters _counters;
         private readonly SessionCounters _infoSnapshot = new SessionCounters();
         private readonly SlotRegistry _slots;
@@ -32,10 +34,12 @@ namespace NanoTlv.Firmware.Commands
         /// <param name="capabilities">Feature flags for HELLO.</param>
         /// <param name="board">The board (CAPS).</param>
         /// <param name="token">The token check.</param>
+        /// <param name="throttle">Counts and slows down wrong tokens.</param>
         /// <param name="counters">Traffic counters (INFO).</param>
         /// <param name="slots">Connection slots (INFO).</param>
-        /// <param name="system">Uptime and memory (INFO).</param>
-        public SystemCommands(DeviceOptions options, DeviceCapabilities capabilities, BoardDescription board, TokenVerifier token, DeviceCounters counters, SlotRegistry slots, ISystemMonitor system)
+        /// <param name="system">Uptime and memory (INFO), the clock of the throttle.</param>
+        /// <param name="log">Where wrong tokens are reported (never the token itself).</param>
+        public SystemCommands(DeviceOptions options, DeviceCapabilities capabilities, BoardDescription board, TokenVerifier token, FailedHelloThrottle throttle, DeviceCounters counters, SlotRegistry slots, ISystemMonitor system, ILog log)
         {
             _helloPrefix = new byte[HelloFixedDataBytes - 2];
             _helloPrefix[0] = MessageLayout.ProtocolVersion;
@@ -52,6 +56,8 @@ namespace NanoTlv.Firmware.Commands
 
             _capsData = CapsTable.Build(board);
             _token = token;
+            _throttle = throttle;
+            _log = log;
             _counters = counters;
             _slots = slots;
             _system = system;
@@ -101,11 +107,18 @@ namespace NanoTlv.Firmware.Commands
                 return StatusCode.UnsupportedVersion;
             }
 
+            bool presentsToken = _token.IsRequired && tokenBytes > 0;
+            if (presentsToken && _throttle.IsCoolingDown(_system.UptimeMs))
+            {
+                // Too many recent wrong tokens on the device: no token is checked until one is forgotten.
+                return StatusCode.Busy;
+            }
+
             bool matches = _token.Matches(arguments.Buffer, arguments.Position, tokenBytes);
             context.IsAuthenticated = matches;
-            if (!matches && tokenBytes > 0)
+            if (!matches && presentsToken)
             {
-                return StatusCode.NotAuthenticated;
+                return RefuseWrongToken(context);
             }
 
             MessageWriter reply = context.Reply;
@@ -114,6 +127,17 @@ namespace NanoTlv.Firmware.Commands
             reply.WriteByte((byte)_deviceName.Length);
             reply.WriteBytes(_deviceName, 0, _deviceName.Length);
             return StatusCode.Ok;
+        }
+
+        private StatusCode RefuseWrongToken(CommandContext context)
+        {
+            int failures = context.FailedHellos + 1;
+            context.FailedHellos = failures;
+            context.PenaltyMs = _throttle.RecordFailure(_system.UptimeMs, failures);
+            context.EndRequested = _throttle.ClosesConnection(failures);
+            _log.Info("slot " + context.Slot + ": HELLO with a wrong token (" + failures + " on this connection, " +
+                _throttle.TotalFailures + " on the device)" + (context.EndRequested ? "; closing the connection" : string.Empty));
+            return StatusCode.NotAuthenticated;
         }
 
         private static StatusCode Ping(CommandContext context)

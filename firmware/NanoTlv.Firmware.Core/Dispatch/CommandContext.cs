@@ -48,6 +48,35 @@ namespace NanoTlv.Firmware.Dispatch
         /// <summary>True once HELLO presented the configured token (or when none is configured).</summary>
         public bool IsAuthenticated { get; set; }
 
+        /// <summary>Wrong tokens this connection presented.</summary>
+        public int FailedHellos { get; set; }
+
+        /// <summary>Milliseconds the session waits after this request before it goes on (a wrong token's
+        /// penalty); the session takes it with <see cref="TakePenaltyMs"/>.</summary>
+        public int PenaltyMs { get; set; }
+
+        /// <summary>Set by a handler when the connection must end after this request's reply is sent.</summary>
+        public bool EndRequested { get; set; }
+
+        /// <summary>A new connection: per-connection state back to its start.</summary>
+        /// <param name="authenticated">True when no token is configured.</param>
+        public void StartConnection(bool authenticated)
+        {
+            IsAuthenticated = authenticated;
+            FailedHellos = 0;
+            PenaltyMs = 0;
+            EndRequested = false;
+        }
+
+        /// <summary>Returns the pending penalty and clears it.</summary>
+        /// <returns>Milliseconds to wait, 0 for none.</returns>
+        public int TakePenaltyMs()
+        {
+            int penalty = PenaltyMs;
+            PenaltyMs = 0;
+            return penalty;
+        }
+
         /// <summary>Records the request header (the reader already sits after it).</summary>
         /// <param name="opcode">Opcode byte.</param>
         /// <param name="requestId">Request id.</param>

@@ -11,7 +11,9 @@ namespace NanoTlv.Firmware.Dispatch
     /// allocating: unknown opcode → <see cref="StatusCode.UnknownOpcode"/>, argument length outside the
     /// catalogue's range → <see cref="StatusCode.BadLength"/>, token required and not presented →
     /// <see cref="StatusCode.NotAuthenticated"/>, all before any handler runs. A handler that throws gets an
-    /// <see cref="StatusCode.InternalError"/> reply (its partial reply cancelled) and the session carries on.
+    /// <see cref="StatusCode.InternalError"/> reply (its partial reply cancelled) and the session carries on,
+    /// unless what threw was the connection itself (a handler's own send, <see cref="SessionOutput.TransportFailed"/>):
+    /// that exception goes on to the session, which ends like for any other transport failure.
     /// </summary>
     internal sealed class CommandDispatcher
     {
@@ -148,6 +150,11 @@ namespace NanoTlv.Firmware.Dispatch
             }
             catch (Exception e)
             {
+                if (context.Output.TransportFailed)
+                {
+                    throw;
+                }
+
                 _log.Error("slot " + context.Slot + ": " + MessageCatalog.NameOf(context.Opcode) + " failed: " + e.Message);
                 return StatusCode.InternalError;
             }

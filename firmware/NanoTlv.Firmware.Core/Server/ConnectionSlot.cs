@@ -174,6 +174,12 @@ namespace NanoTlv.Firmware.Server
                 case SessionEndReason.IdleTimeout:
                     _log.Info(_name + ": closed, no request within the idle timeout");
                     break;
+                case SessionEndReason.AuthenticationTimeout:
+                    _log.Info(_name + ": closed, not authenticated within the authentication timeout");
+                    break;
+                case SessionEndReason.AuthenticationFailed:
+                    _log.Info(_name + ": closed after too many wrong tokens");
+                    break;
                 case SessionEndReason.Stopped:
                     _log.Info(_name + ": closed, the server is stopping");
                     break;

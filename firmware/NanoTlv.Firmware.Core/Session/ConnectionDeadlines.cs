@@ -1,9 +1,10 @@
 namespace NanoTlv.Firmware.Session
 {
     /// <summary>
-    /// The two clocks of a connection, in board uptime milliseconds: a frame once started must complete
-    /// within the receive timeout, and some request must arrive within the idle timeout (0 = never). Tells the
-    /// receive loop how long it may wait and whether a deadline has passed. Pure arithmetic, no I/O.
+    /// The clocks of a connection, in board uptime milliseconds: a frame once started must complete within the
+    /// receive timeout, some request must arrive within the idle timeout (0 = never), and, when a token is
+    /// configured, the connection must authenticate within the authentication timeout. Tells the receive loop
+    /// how long it may wait and whether a deadline has passed. Pure arithmetic, no I/O.
     /// </summary>
     internal sealed class ConnectionDeadlines
     {
@@ -12,26 +13,37 @@ namespace NanoTlv.Firmware.Session
 
         private readonly int _receiveTimeoutMs;
         private readonly int _idleTimeoutMs;
+        private readonly int _authenticationTimeoutMs;
         private long _lastRequestMs;
         private long _frameStartedMs;
+        private long _connectedMs;
         private bool _frameInProgress;
+        private bool _awaitingAuthentication;
 
         /// <summary>Creates the deadlines.</summary>
         /// <param name="receiveTimeoutMs">Time a started frame has to complete (above 0).</param>
         /// <param name="idleTimeoutMs">Time without a request before the connection is closed; 0 for never.</param>
-        public ConnectionDeadlines(int receiveTimeoutMs, int idleTimeoutMs)
+        /// <param name="authenticationTimeoutMs">Time a connection has to authenticate, when it must; above 0.</param>
+        public ConnectionDeadlines(int receiveTimeoutMs, int idleTimeoutMs, int authenticationTimeoutMs)
         {
             _receiveTimeoutMs = receiveTimeoutMs;
             _idleTimeoutMs = idleTimeoutMs;
+            _authenticationTimeoutMs = authenticationTimeoutMs;
         }
 
         /// <summary>A connection starts: idle clock from now, no frame in progress.</summary>
         /// <param name="nowMs">Board uptime.</param>
-        public void Start(long nowMs)
+        /// <param name="mustAuthenticate">True when a token is configured: the authentication clock runs too.</param>
+        public void Start(long nowMs, bool mustAuthenticate)
         {
             _lastRequestMs = nowMs;
+            _connectedMs = nowMs;
             _frameInProgress = false;
+            _awaitingAuthentication = mustAuthenticate;
         }
+
+        /// <summary>The connection authenticated: its authentication clock stops for good.</summary>
+        public void OnAuthenticated() => _awaitingAuthentication = false;
 
         /// <summary>A request arrived.</summary>
         /// <param name="nowMs">Board uptime.</param>
@@ -70,6 +82,12 @@ namespace NanoTlv.Firmware.Session
                 return true;
             }
 
+            if (_awaitingAuthentication && nowMs - _connectedMs >= _authenticationTimeoutMs)
+            {
+                reason = SessionEndReason.AuthenticationTimeout;
+                return true;
+            }
+
             return false;
         }
 
@@ -87,6 +105,11 @@ namespace NanoTlv.Firmware.Session
             if (_idleTimeoutMs > 0)
             {
                 wait = Min(wait, _lastRequestMs + _idleTimeoutMs - nowMs);
+            }
+
+            if (_awaitingAuthentication)
+            {
+                wait = Min(wait, _connectedMs + _authenticationTimeoutMs - nowMs);
             }
 
             return wait < 1 ? 1 : (int)wait;

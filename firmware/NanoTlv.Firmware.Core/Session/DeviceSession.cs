@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using NanoTlv.Firmware.Board;
 using NanoTlv.Firmware.Diagnostics;
 using NanoTlv.Firmware.Dispatch;
@@ -17,9 +18,12 @@ namespace NanoTlv.Firmware.Session
     /// <remarks>
     /// Each received chunk is fed to the extractor; its frames are dispatched in order and their replies
     /// batched, then sent with one send. Nothing a client sends ends the session except closing the connection,
-    /// leaving a frame unfinished past the receive timeout, or sending no request within the idle timeout:
-    /// garbage, oversized frames and short payloads get FramingError events, bad requests get error replies,
-    /// and a handler failure gets an InternalError reply.
+    /// leaving a frame unfinished past the receive timeout, sending no request within the idle timeout and,
+    /// with a token configured, not authenticating within the authentication timeout or presenting too many
+    /// wrong tokens: garbage, oversized frames and short payloads get FramingError events, bad requests get
+    /// error replies, and a handler failure gets an InternalError reply. A failed send, also one made by a
+    /// handler, ends the session. Requests of a connection that has not authenticated do not count as activity
+    /// for the idle timeout.
     /// </remarks>
     internal sealed class DeviceSession
     {
@@ -36,7 +40,9 @@ namespace NanoTlv.Firmware.Session
         private readonly SessionCounters _counters;
         private readonly ISystemMonitor _clock;
         private readonly bool _tokenRequired;
+        private readonly ManualResetEvent _stopSignal = new ManualResetEvent(false);
         private bool _stopRequested;
+        private SessionEndReason _endReason;
 
         /// <summary>Creates the session of a connection slot with all its buffers.</summary>
         /// <param name="slot">The slot index.</param>
@@ -48,7 +54,7 @@ namespace NanoTlv.Firmware.Session
         public DeviceSession(int slot, DeviceOptions options, CommandDispatcher dispatcher, SessionOutput output, SessionCounters counters, ISystemMonitor clock)
         {
             _extractor = new FrameExtractor(options.MaxPayloadBytes);
-            _deadlines = new ConnectionDeadlines(options.ReceiveTimeoutMs, options.IdleTimeoutMs);
+            _deadlines = new ConnectionDeadlines(options.ReceiveTimeoutMs, options.IdleTimeoutMs, options.AuthenticationTimeoutMs);
             _output = output;
             _context = new CommandContext(slot, output);
             _dispatcher = dispatcher;
@@ -72,10 +78,10 @@ namespace NanoTlv.Firmware.Session
         {
             _extractor.Reset();
             _progress.Reset();
-            _context.IsAuthenticated = !_tokenRequired;
+            _context.StartConnection(!_tokenRequired);
             LastFailure = null;
             _output.Attach(transport);
-            _deadlines.Start(_clock.UptimeMs);
+            _deadlines.Start(_clock.UptimeMs, _tokenRequired);
             SessionEndReason reason;
             try
             {
@@ -98,6 +104,7 @@ namespace NanoTlv.Firmware.Session
         public void RequestStop()
         {
             _stopRequested = true;
+            _stopSignal.Set();
             _output.CloseTransport();
         }
 
@@ -127,11 +134,16 @@ namespace NanoTlv.Firmware.Session
                     return _stopRequested ? SessionEndReason.Stopped : SessionEndReason.PeerClosed;
                 }
 
-                ProcessChunk(received);
+                if (!ProcessChunk(received))
+                {
+                    return _endReason;
+                }
             }
         }
 
-        private void ProcessChunk(int count)
+        /// <summary>Handles one received chunk and sends its replies.</summary>
+        /// <returns>False when the connection must end (the reason is in _endReason).</returns>
+        private bool ProcessChunk(int count)
         {
             long now = _clock.UptimeMs;
             _counters.BytesReceived += count;
@@ -144,6 +156,13 @@ namespace NanoTlv.Firmware.Session
                 if (result == FrameReadResult.Frame)
                 {
                     HandleFrame(_extractor.FrameBuffer, _extractor.FrameOffset, _extractor.FrameLength, now);
+                    if (_context.EndRequested)
+                    {
+                        // Too many wrong tokens: answer what was handled, ignore the rest, close.
+                        _output.FlushReplies();
+                        _endReason = SessionEndReason.AuthenticationFailed;
+                        return false;
+                    }
                 }
                 else if (result == FrameReadResult.Resynchronized)
                 {
@@ -165,6 +184,7 @@ namespace NanoTlv.Firmware.Session
 
             _output.FlushReplies();
             _deadlines.OnChunk(now, _progress.IsFrameInProgress(_extractor), passedBoundary);
+            return true;
         }
 
         private void HandleFrame(byte[] buffer, int offset, int length, long now)
@@ -177,8 +197,24 @@ namespace NanoTlv.Firmware.Session
                 return;
             }
 
-            _deadlines.OnRequest(now);
             _dispatcher.Dispatch(_context, buffer, offset, length);
+            if (_output.TransportFailed)
+            {
+                throw new InvalidOperationException("A send failed inside a handler that did not report it.");
+            }
+
+            if (_context.IsAuthenticated)
+            {
+                _deadlines.OnAuthenticated();
+                _deadlines.OnRequest(now);
+            }
+
+            int penaltyMs = _context.TakePenaltyMs();
+            if (penaltyMs > 0 && !_context.EndRequested)
+            {
+                // Holds back this reply (and the connection): only this session's thread waits; Stop wakes it.
+                _stopSignal.WaitOne(penaltyMs, false);
+            }
         }
     }
 }

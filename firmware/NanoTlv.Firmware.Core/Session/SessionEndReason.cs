@@ -17,5 +17,11 @@ namespace NanoTlv.Firmware.Session
 
         /// <summary>The server is stopping.</summary>
         Stopped = 4,
+
+        /// <summary>A token is configured and the connection did not authenticate within the authentication timeout.</summary>
+        AuthenticationTimeout = 5,
+
+        /// <summary>The connection presented too many wrong tokens.</summary>
+        AuthenticationFailed = 6,
     }
 }

@@ -35,6 +35,7 @@ namespace NanoTlv.Firmware.Session
         private ITransport? _transport;
         private int _generation;
         private int _queuedFrames;
+        private bool _transportFailed;
 
         /// <summary>Creates the output with its buffers.</summary>
         /// <param name="replyBufferBytes">Size of the reply batch buffer.</param>
@@ -58,6 +59,12 @@ namespace NanoTlv.Firmware.Session
         /// <summary>Capacity of the reply batch buffer.</summary>
         public int ReplyCapacity => _replies.Buffer.Length;
 
+        /// <summary>
+        /// True once a send of the current connection's replies threw: the connection is dead or stuck and the
+        /// session must end. Lets the dispatcher tell a transport failure from a handler bug.
+        /// </summary>
+        public bool TransportFailed => _transportFailed;
+
         /// <summary>Starts serving a connection.</summary>
         /// <param name="transport">The connection.</param>
         public void Attach(ITransport transport)
@@ -70,6 +77,7 @@ namespace NanoTlv.Firmware.Session
 
             _replies.Clear();
             _queuedFrames = 0;
+            _transportFailed = false;
         }
 
         /// <summary>Stops sending: later events are dropped. Pending replies are discarded.</summary>
@@ -146,7 +154,7 @@ namespace NanoTlv.Firmware.Session
         }
 
         /// <summary>Sends the batched frames, if any, in one send.</summary>
-        /// <exception cref="Exception">The transport failed; the session ends.</exception>
+        /// <exception cref="Exception">The transport failed (<see cref="TransportFailed"/> is set); the session ends.</exception>
         public void FlushReplies()
         {
             if (_replies.Length == 0)
@@ -159,7 +167,7 @@ namespace NanoTlv.Firmware.Session
                 ITransport? transport = _transport;
                 if (transport != null)
                 {
-                    transport.Send(_replies.Buffer, 0, _replies.Length);
+                    SendOrFail(transport, _replies.Buffer, 0, _replies.Length);
                     _counters.FramesSent += _queuedFrames;
                 }
             }
@@ -177,6 +185,7 @@ namespace NanoTlv.Firmware.Session
         /// <param name="data">The data's array.</param>
         /// <param name="offset">First data byte.</param>
         /// <param name="count">Data bytes (at most 65531).</param>
+        /// <exception cref="Exception">The transport failed (<see cref="TransportFailed"/> is set); the session ends.</exception>
         public void SendDirectReply(byte opcode, ushort requestId, byte[] data, int offset, int count)
         {
             FlushReplies();
@@ -191,8 +200,8 @@ namespace NanoTlv.Firmware.Session
                 ITransport? transport = _transport;
                 if (transport != null)
                 {
-                    transport.Send(_directHeader, 0, DirectHeaderBytes);
-                    transport.Send(data, offset, count);
+                    SendOrFail(transport, _directHeader, 0, DirectHeaderBytes);
+                    SendOrFail(transport, data, offset, count);
                     _counters.FramesSent++;
                 }
             }
@@ -249,6 +258,20 @@ namespace NanoTlv.Firmware.Session
             catch (Exception)
             {
                 // Closing is best effort: the connection is being given up either way.
+            }
+        }
+
+        private void SendOrFail(ITransport transport, byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                transport.Send(buffer, offset, count);
+            }
+            catch (Exception)
+            {
+                // Possibly mid-frame: nothing more may follow on this connection.
+                _transportFailed = true;
+                throw;
             }
         }
 

@@ -48,7 +48,8 @@ namespace NanoTlv.Messages
         /// <summary>An argument value is out of its range (a level other than 0 or 1, a duty above 10000, ...).</summary>
         BadArgument = 0x0E,
 
-        /// <summary>The device cannot take this now (all connection slots used, the pin is busy pulsing).</summary>
+        /// <summary>The device cannot take this now (all connection slots used, the pin is busy pulsing, or HELLO
+        /// tokens are refused unchecked during the cool-down after repeated wrong tokens).</summary>
         Busy = 0x0F,
 
         /// <summary>A payload too short to hold an opcode and a request id.</summary>

@@ -117,6 +117,37 @@ public sealed class DeviceServerTests
     }
 
     [Fact]
+    public void Run_after_Stop_is_refused_and_closes_the_listener_it_was_given()
+    {
+        using var board = new TestBoard();
+        var server = new DeviceServer(board.Services, new DeviceOptions(), new TestLog());
+        server.Stop();
+        var listener = new InMemoryListener();
+
+        Assert.Throws<InvalidOperationException>(() => server.Run(listener));
+        Assert.True(listener.IsClosed, "Run refused to run but left its listener open.");
+    }
+
+    [Fact]
+    public void Run_closes_its_listener_when_it_returns_and_a_refused_second_Run_closes_its_own()
+    {
+        using var board = new TestBoard();
+        var log = new TestLog();
+        var server = new DeviceServer(board.Services, new DeviceOptions(), log);
+        var listener = new InMemoryListener();
+        var run = StartRun(server, listener);
+        TestDevice.WaitUntil(() => log.Lines.Any(line => line.Contains("accepting connections", StringComparison.Ordinal)), "the server runs");
+        var second = new InMemoryListener();
+
+        Assert.Throws<InvalidOperationException>(() => server.Run(second));
+        Assert.True(second.IsClosed);
+        Assert.False(listener.IsClosed);
+        server.Stop();
+        Assert.True(run.Join(Wait));
+        Assert.True(listener.IsClosed);
+    }
+
+    [Fact]
     public void Invalid_options_are_refused_by_the_constructor()
     {
         using var board = new TestBoard();

@@ -28,5 +28,7 @@ public sealed class InMemoryListener : ITransportListener
         }
     }
 
+    public bool IsClosed => _closed.IsCancellationRequested;
+
     public void Close() => _closed.Cancel();
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using NanoTlv.Firmware.Transport;
 
 namespace NanoTlv.Firmware.Tests.Support;
@@ -42,6 +43,9 @@ public sealed class ScriptedTransport : ITransport
 
     /// <summary>Milliseconds the clock moves before each scripted chunk after the first (a slow client).</summary>
     public int ClockStepPerChunkMs { get; init; }
+
+    /// <summary>A Send of more bytes than this throws, as a socket whose send timed out (null: never).</summary>
+    public int? FailSendsLargerThan { get; init; }
 
     public int SentCount { get; private set; }
 
@@ -105,6 +109,11 @@ public sealed class ScriptedTransport : ITransport
         if (IsClosed)
         {
             throw new InvalidOperationException("Send after Close.");
+        }
+
+        if (count > FailSendsLargerThan)
+        {
+            throw new IOException("Connection timed out");
         }
 
         Array.Copy(buffer, offset, _sent, SentCount, count);

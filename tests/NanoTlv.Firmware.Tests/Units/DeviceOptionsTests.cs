@@ -15,6 +15,10 @@ public sealed class DeviceOptionsTests
         Assert.Equal(30000, options.ReceiveTimeoutMs);
         Assert.Equal(60000, options.IdleTimeoutMs);
         Assert.Null(options.AuthToken);
+        Assert.Equal(10000, options.AuthenticationTimeoutMs);
+        Assert.Equal(250, options.FailedHelloDelayMs);
+        Assert.Equal(5, options.MaxFailedHellosPerConnection);
+        Assert.Equal(10, options.MaxRecentFailedHellos);
     }
 
     public static TheoryData<string, Action<DeviceOptions>> Invalid => new()
@@ -31,6 +35,13 @@ public sealed class DeviceOptionsTests
         { nameof(DeviceOptions.MaxClients), options => options.MaxClients = 33 },
         { nameof(DeviceOptions.ReceiveTimeoutMs), options => options.ReceiveTimeoutMs = 0 },
         { nameof(DeviceOptions.IdleTimeoutMs), options => options.IdleTimeoutMs = -1 },
+        { nameof(DeviceOptions.AuthenticationTimeoutMs), options => options.AuthenticationTimeoutMs = 0 },
+        { nameof(DeviceOptions.FailedHelloDelayMs), options => options.FailedHelloDelayMs = -1 },
+        { nameof(DeviceOptions.FailedHelloDelayMs), options => options.FailedHelloDelayMs = 60001 },
+        { nameof(DeviceOptions.MaxFailedHellosPerConnection), options => options.MaxFailedHellosPerConnection = -1 },
+        { nameof(DeviceOptions.MaxFailedHellosPerConnection), options => options.MaxFailedHellosPerConnection = 1001 },
+        { nameof(DeviceOptions.MaxRecentFailedHellos), options => options.MaxRecentFailedHellos = -1 },
+        { nameof(DeviceOptions.MaxRecentFailedHellos), options => options.MaxRecentFailedHellos = 1001 },
     };
 
     [Theory]

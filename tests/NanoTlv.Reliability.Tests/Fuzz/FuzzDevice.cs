@@ -33,6 +33,12 @@ public sealed class FuzzDevice : IDisposable
             MaxPayloadBytes = maxPayloadBytes,
             AuthToken = withToken ? Token : null,
             MaxClients = 1,
+
+            // Wrong-token throttling (delays, closing, cool-down) has its own tests; here every HELLO's reply is
+            // predicted exactly and thousands of connections run in seconds, so it is off.
+            FailedHelloDelayMs = DeviceOptions.ThrottlingOff,
+            MaxFailedHellosPerConnection = DeviceOptions.ThrottlingOff,
+            MaxRecentFailedHellos = DeviceOptions.ThrottlingOff,
         };
         Server = new DeviceServer(_board.Services, Options, Log);
     }

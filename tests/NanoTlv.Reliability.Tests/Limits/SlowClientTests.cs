@@ -146,16 +146,13 @@ public sealed class SlowClientTests
     }
 
     /// <summary>
-    /// KNOWN DEFECT (core): a PING echo too large for the reply batch is sent by the handler itself
-    /// (SystemCommands.Ping → SessionOutput.SendDirectReply). When that send fails (the client stopped reading
-    /// and the 10 s send timeout expires), CommandDispatcher.Execute catches the transport's exception as a
-    /// handler failure ("PING failed: Connection timed out") and the session carries on with a dead connection:
-    /// the client is not dropped, its failsafe is not applied, and every further large PING blocks another 10 s
-    /// (hours for a full receive buffer). A transport failure must end the session, as it does for batched replies.
+    /// A PING echo too large for the reply batch is sent by the handler itself (SystemCommands.Ping →
+    /// SessionOutput.SendDirectReply). When that send fails (the client stopped reading and the 10 s send timeout
+    /// expires), it is a transport failure, not a command failure: the session ends, the client is dropped and its
+    /// failsafe applies, as for batched replies; nothing is logged as "PING failed".
     /// </summary>
     [Fact]
-    [Trait("Category", "KnownDefect")]
-    public void Defect_SendTimeoutInsideALargePingEcho_DoesNotEndTheSession()
+    public void SendTimeoutInsideALargePingEcho_EndsTheSession()
     {
         using var device = DeviceScope.Start(options => options.MaxClients = 3);
         RawClient hog = device.Connect(receiveBufferBytes: 1024);
@@ -169,6 +166,9 @@ public sealed class SlowClientTests
                 device.Board.IsHigh(19),
                 "A send timeout inside the PING handler's direct reply was logged as a command failure and the session carried on " +
                 "(active sessions: " + device.Server.ActiveSessions + "):" + Environment.NewLine + device.Log);
+            device.WaitForActiveSessions(0);
+            Assert.True(device.Log.Contains("connection failed"), "The dropped session was not logged as failed:" + Environment.NewLine + device.Log);
+            Assert.False(device.Log.Contains("PING failed"), "The send failure was also reported as a command failure:" + Environment.NewLine + device.Log);
         }
 
         hog.Dispose();

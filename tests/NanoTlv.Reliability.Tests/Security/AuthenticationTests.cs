@@ -150,7 +150,16 @@ public sealed class AuthenticationTests
     public void Token_NeverAppearsInAnyReplyOrLogLine()
     {
         string[] secrets = [Token, .. WrongTokens.Select(row => (string)row[1]).Where(t => t.Length >= 4)];
-        using var device = DeviceScope.Start(options => options.AuthToken = Token);
+        using var device = DeviceScope.Start(options =>
+        {
+            options.AuthToken = Token;
+
+            // Every wrong token on one connection, three times over: no delays, closing or cool-down (they have
+            // their own tests). Failures are still logged, and those lines are checked too.
+            options.FailedHelloDelayMs = DeviceOptions.ThrottlingOff;
+            options.MaxFailedHellosPerConnection = DeviceOptions.ThrottlingOff;
+            options.MaxRecentFailedHellos = DeviceOptions.ThrottlingOff;
+        });
         var replies = new List<byte[]>();
         for (int round = 0; round < 3; round++)
         {
@@ -179,6 +188,7 @@ public sealed class AuthenticationTests
 
         device.WaitForActiveSessions(0);
         Assert.True(device.Log.Count > 0, "The device logged nothing; the check below would prove nothing.");
+        Assert.True(device.Log.Contains("HELLO with a wrong token"), "The wrong tokens were not logged; the check below would not cover those lines.");
         foreach (string secret in secrets)
         {
             byte[] bytes = Encoding.ASCII.GetBytes(secret);
