@@ -1,34 +1,84 @@
 using System;
 using System.Linq;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using NanoTlv.Benchmarks.Budget;
 using NanoTlv.Benchmarks.Decoding;
+using NanoTlv.Benchmarks.Dispatch;
+using NanoTlv.Benchmarks.EndToEnd;
 using NanoTlv.Benchmarks.Reporting;
 
 namespace NanoTlv.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks with BenchmarkSwitcher (so its usual options such as <c>--filter</c> and <c>--list</c> work),
-/// then prints the frame-decoding table and targets. <c>--short</c> selects the quick job; <c>--payloads</c> and
-/// <c>--chunks</c> narrow the frame-decoding sizes (see <see cref="FrameDecodingSelection"/>). Without a filter
-/// every benchmark class runs.
+/// then prints the frame-decoding and command-dispatch tables and targets. <c>--short</c> selects the quick job;
+/// <c>--payloads</c> and <c>--chunks</c> narrow the frame-decoding sizes (see <see cref="FrameDecodingSelection"/>).
+/// Without a filter every benchmark class runs, followed by the loopback end-to-end runs and the device budget.
+/// The verbs <c>loopback</c> and <c>budget</c> run only those (with <c>--short</c>, the loopback runs are brief).
+/// The exit code is non-zero only when something broke (an exception, a wrong reply), never because of a timing.
 /// </summary>
 public static class Program
 {
     private const string ShortOption = "--short";
+    private const string LoopbackVerb = "loopback";
+    private const string BudgetVerb = "budget";
 
     private static readonly string[] SelectionOptions = ["--filter", "-f", "--list", "--help", "-h", "--info", "--version"];
 
     public static int Main(string[] args)
     {
         bool shortRun = args.Contains(ShortOption);
+        LoadSettings loadSettings = shortRun ? LoadSettings.Short : LoadSettings.Full;
+        if (args.FirstOrDefault() == LoopbackVerb)
+        {
+            return Guarded(LoopbackVerb, () => LoopbackSuite.Run(loadSettings, Console.Out, Console.Error));
+        }
+
+        if (args.FirstOrDefault() == BudgetVerb)
+        {
+            return Guarded(BudgetVerb, () => BudgetReport.Run(Console.Out));
+        }
+
         string[] switcherArgs = FrameDecodingSelection.Apply(args.Where(a => a != ShortOption).ToArray());
-        if (!switcherArgs.Any(a => SelectionOptions.Contains(a)))
+        bool wholeSuite = !switcherArgs.Any(a => SelectionOptions.Contains(a));
+        if (wholeSuite)
         {
             switcherArgs = [.. switcherArgs, "--filter", "*"];
         }
 
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(switcherArgs, BenchmarkConfig.Create(shortRun));
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(switcherArgs, BenchmarkConfig.Create(shortRun)).ToArray();
         FrameDecodingReport.Print(summaries, Console.Out);
-        return 0;
+        int exitCode = Guarded("dispatch report", () => DispatchReport.Print(summaries, Console.Out));
+        if (!RunHealth.Check(summaries, Console.Out))
+        {
+            exitCode = 1;
+        }
+
+        if (wholeSuite)
+        {
+            exitCode |= Guarded(LoopbackVerb, () => LoopbackSuite.Run(loadSettings, Console.Out, Console.Error));
+            exitCode |= Guarded(BudgetVerb, () => BudgetReport.Run(Console.Out));
+        }
+
+        return exitCode;
     }
+
+    // A broken run must end with a clear line and a non-zero exit, whatever was thrown.
+#pragma warning disable CA1031
+    private static int Guarded(string what, Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception e)
+        {
+            Console.Out.Flush();
+            Console.WriteLine($"FAILED  {what}: {e}");
+            return 1;
+        }
+    }
+#pragma warning restore CA1031
 }

@@ -1,0 +1,51 @@
+using System;
+using NanoTlv.Benchmarks.Device;
+using NanoTlv.Firmware;
+using NanoTlv.VirtualDevice;
+
+namespace NanoTlv.Benchmarks.EndToEnd;
+
+/// <summary>
+/// The firmware core on a virtual ESP32 DevKit behind its real socket adapter (<see cref="VirtualDeviceHost"/>),
+/// with enough connection slots for the load (the default 4, or more).
+/// </summary>
+public sealed class DeviceUnderLoad : IServerUnderLoad
+{
+    private readonly VirtualBoard _board;
+    private readonly VirtualDeviceHost _host;
+    private readonly SilentLog _log = new();
+
+    private DeviceUnderLoad(int connections)
+    {
+        _board = new VirtualBoard();
+        var options = new DeviceOptions { MaxClients = Math.Max(DeviceOptions.DefaultMaxClients, connections) };
+        _host = VirtualDeviceHost.Start(_board, options, _log);
+    }
+
+    public string Name => "device";
+
+    public int Port => _host.Port;
+
+    /// <summary>Starts a device with at least <paramref name="connections"/> slots.</summary>
+    public static DeviceUnderLoad Start(int connections) => new(connections);
+
+    public void ThrowIfFailed()
+    {
+        if (_host.Failure is Exception failure)
+        {
+            throw new InvalidOperationException("The device's accept loop failed: " + failure.Message, failure);
+        }
+
+        string[] errors = _log.Errors;
+        if (errors.Length > 0)
+        {
+            throw new InvalidOperationException("The device logged an error: " + errors[0]);
+        }
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _board.Dispose();
+    }
+}
