@@ -16,6 +16,8 @@ namespace NanoTlv.Firmware.Server
     {
         private readonly int _index;
         private readonly string _name;
+        private readonly string _connectedMessage;
+        private readonly string[] _endMessages;
         private readonly DeviceSession _session;
         private readonly FailsafeKeeper _failsafe;
         private readonly DeviceCounters _counters;
@@ -38,6 +40,8 @@ namespace NanoTlv.Firmware.Server
         {
             _index = index;
             _name = "slot " + index;
+            _connectedMessage = _name + ": connected";
+            _endMessages = BuildEndMessages(_name);
             _session = session;
             _failsafe = failsafe;
             _counters = counters;
@@ -76,7 +80,7 @@ namespace NanoTlv.Firmware.Server
         /// <param name="transport">The connection (the slot was claimed for it).</param>
         public void Serve(ITransport transport)
         {
-            _log.Info(_name + ": connected");
+            _log.Info(_connectedMessage);
             SessionEndReason reason = SessionEndReason.Failed;
             try
             {
@@ -163,30 +167,27 @@ namespace NanoTlv.Firmware.Server
 
         private void LogEnd(SessionEndReason reason)
         {
-            switch (reason)
+            if (reason == SessionEndReason.Failed)
             {
-                case SessionEndReason.PeerClosed:
-                    _log.Info(_name + ": closed by the client");
-                    break;
-                case SessionEndReason.ReceiveTimeout:
-                    _log.Info(_name + ": dropped, a frame did not complete within the receive timeout");
-                    break;
-                case SessionEndReason.IdleTimeout:
-                    _log.Info(_name + ": closed, no request within the idle timeout");
-                    break;
-                case SessionEndReason.AuthenticationTimeout:
-                    _log.Info(_name + ": closed, not authenticated within the authentication timeout");
-                    break;
-                case SessionEndReason.AuthenticationFailed:
-                    _log.Info(_name + ": closed after too many wrong tokens");
-                    break;
-                case SessionEndReason.Stopped:
-                    _log.Info(_name + ": closed, the server is stopping");
-                    break;
-                default:
-                    _log.Error(_name + ": connection failed: " + _session.LastFailure);
-                    break;
+                _log.Error(_name + ": connection failed: " + _session.LastFailure);
+                return;
             }
+
+            _log.Info(_endMessages[(int)reason]);
+        }
+
+        // Built once per slot so that an ordinary connection allocates nothing for its log lines
+        // (a failed connection logs its failure text, built when it happens).
+        private static string[] BuildEndMessages(string name)
+        {
+            string[] messages = new string[(int)SessionEndReason.AuthenticationFailed + 1];
+            messages[(int)SessionEndReason.PeerClosed] = name + ": closed by the client";
+            messages[(int)SessionEndReason.ReceiveTimeout] = name + ": dropped, a frame did not complete within the receive timeout";
+            messages[(int)SessionEndReason.IdleTimeout] = name + ": closed, no request within the idle timeout";
+            messages[(int)SessionEndReason.Stopped] = name + ": closed, the server is stopping";
+            messages[(int)SessionEndReason.AuthenticationTimeout] = name + ": closed, not authenticated within the authentication timeout";
+            messages[(int)SessionEndReason.AuthenticationFailed] = name + ": closed after too many wrong tokens";
+            return messages;
         }
     }
 }
