@@ -19,6 +19,7 @@ namespace NanoTlv.DeviceTests
             FramingCaseTests.StrictSet,
             FramingCaseTests.ApiSet,
             FramingCaseTests.WriterSet,
+            FirmwareCaseTests.ServerSet,
         };
 
         /// <summary>Runs every case of <paramref name="setName"/> and asserts that none failed.</summary>

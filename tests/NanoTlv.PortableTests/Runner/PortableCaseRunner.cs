@@ -1,4 +1,5 @@
 using System;
+using NanoTlv.PortableTests.Firmware;
 using NanoTlv.PortableTests.Framing;
 
 namespace NanoTlv.PortableTests.Runner
@@ -21,6 +22,7 @@ namespace NanoTlv.PortableTests.Runner
             nameof(FrameExtractorStrictCases),
             nameof(FrameExtractorApiCases),
             nameof(FrameWriterCases),
+            nameof(DeviceServerCases),
         };
 
         /// <summary>Every case, as <c>ClassName.CaseName</c>.</summary>
@@ -61,6 +63,7 @@ namespace NanoTlv.PortableTests.Runner
                 case nameof(FrameExtractorStrictCases): return FrameExtractorStrictCases.CaseNames;
                 case nameof(FrameExtractorApiCases): return FrameExtractorApiCases.CaseNames;
                 case nameof(FrameWriterCases): return FrameWriterCases.CaseNames;
+                case nameof(DeviceServerCases): return DeviceServerCases.CaseNames;
                 default: throw new ArgumentException("No case class named " + setName + ".", nameof(setName));
             }
         }
@@ -110,6 +113,7 @@ namespace NanoTlv.PortableTests.Runner
                 case nameof(FrameExtractorStrictCases): FrameExtractorStrictCases.Run(caseName); break;
                 case nameof(FrameExtractorApiCases): FrameExtractorApiCases.Run(caseName); break;
                 case nameof(FrameWriterCases): FrameWriterCases.Run(caseName); break;
+                case nameof(DeviceServerCases): DeviceServerCases.Run(caseName); break;
                 default: throw new ArgumentException("No case class named " + setName + ".", nameof(setName));
             }
         }
