@@ -32,7 +32,6 @@ namespace NanoTlv.Firmware.Session
 
         private readonly byte[] _receiveBuffer = new byte[ReceiveBufferBytes];
         private readonly FrameExtractor _extractor;
-        private readonly FrameProgress _progress = new FrameProgress();
         private readonly ConnectionDeadlines _deadlines;
         private readonly SessionOutput _output;
         private readonly CommandContext _context;
@@ -77,7 +76,6 @@ namespace NanoTlv.Firmware.Session
         public SessionEndReason Serve(ITransport transport)
         {
             _extractor.Reset();
-            _progress.Reset();
             _context.StartConnection(!_tokenRequired);
             LastFailure = null;
             _output.Attach(transport);
@@ -172,7 +170,6 @@ namespace NanoTlv.Firmware.Session
                 }
                 else if (result == FrameReadResult.FrameTooLarge)
                 {
-                    _progress.OnOversized(_extractor.LastOversizedLength);
                     _counters.OversizedFrames++;
                     _output.QueueFrameTooLarge(_extractor.LastOversizedLength, _extractor.MaxPayloadBytes);
                 }
@@ -183,13 +180,12 @@ namespace NanoTlv.Firmware.Session
             }
 
             _output.FlushReplies();
-            _deadlines.OnChunk(now, _progress.IsFrameInProgress(_extractor), passedBoundary);
+            _deadlines.OnChunk(now, _extractor.IsFrameInProgress, passedBoundary);
             return true;
         }
 
         private void HandleFrame(byte[] buffer, int offset, int length, long now)
         {
-            _progress.OnFrame(length);
             _counters.FramesReceived++;
             if (length < MessageLayout.RequestHeaderBytes)
             {

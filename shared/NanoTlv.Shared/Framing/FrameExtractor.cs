@@ -116,6 +116,13 @@ namespace NanoTlv.Framing
         /// <summary>Why a strict extractor faulted; <see cref="FrameFault.None"/> otherwise.</summary>
         public FrameFault Fault { get; private set; }
 
+        /// <summary>
+        /// True while the stream is inside a frame: a header or payload is partly received, or an oversized
+        /// frame is still being discarded. False between frames and while skipping garbage. A session uses it
+        /// to enforce its receive timeout on frames that never complete.
+        /// </summary>
+        public bool IsFrameInProgress => _state == StateLengthHigh || _state == StateLengthLow || _state == StatePayload || _state == StateDiscard;
+
         /// <summary>Bytes of the current chunk not yet consumed.</summary>
         public int PendingBytes => _end - _position;
 

@@ -1,11 +1,11 @@
-using NanoTlv.Firmware.Session;
-using NanoTlv.Firmware.Tests.Support;
+using System;
 using NanoTlv.Framing;
 using Xunit;
 
-namespace NanoTlv.Firmware.Tests.Units;
+namespace NanoTlv.Tests.Framing;
 
-public sealed class FrameProgressTests
+/// <summary><see cref="FrameExtractor.IsFrameInProgress"/>: whether the stream stops inside a frame.</summary>
+public sealed class FrameExtractorProgressTests
 {
     [Theory]
     [InlineData("", false)]
@@ -22,36 +22,25 @@ public sealed class FrameProgressTests
     [InlineData("72 00 01 09 72 00", true)]
     public void Tells_whether_the_stream_stops_inside_a_frame(string stream, bool inProgress)
     {
-        byte[] bytes = Hex.Parse(stream);
+        byte[] bytes = Convert.FromHexString(stream.Replace(" ", string.Empty, StringComparison.Ordinal));
         var extractor = new FrameExtractor(16);
-        var progress = new FrameProgress();
 
         // Every split into two chunks gives the same answer.
         for (int split = 0; split <= bytes.Length; split++)
         {
             extractor.Reset();
-            progress.Reset();
-            Feed(extractor, progress, bytes[..split]);
-            Feed(extractor, progress, bytes[split..]);
+            Drain(extractor, bytes[..split]);
+            Drain(extractor, bytes[split..]);
 
-            Assert.Equal(inProgress, progress.IsFrameInProgress(extractor));
+            Assert.Equal(inProgress, extractor.IsFrameInProgress);
         }
     }
 
-    private static void Feed(FrameExtractor extractor, FrameProgress progress, byte[] chunk)
+    private static void Drain(FrameExtractor extractor, byte[] chunk)
     {
         extractor.Feed(chunk, 0, chunk.Length);
-        FrameReadResult result;
-        while ((result = extractor.Next()) != FrameReadResult.NeedMoreData)
+        while (extractor.Next() != FrameReadResult.NeedMoreData)
         {
-            if (result == FrameReadResult.Frame)
-            {
-                progress.OnFrame(extractor.FrameLength);
-            }
-            else if (result == FrameReadResult.FrameTooLarge)
-            {
-                progress.OnOversized(extractor.LastOversizedLength);
-            }
         }
     }
 }
