@@ -23,9 +23,15 @@ namespace NanoTlv.Framing
     ///         Handle(extractor.FrameBuffer, extractor.FrameOffset, extractor.FrameLength);
     /// }
     /// </code>
-    /// A payload that lies whole inside the chunk is handed out in place (<see cref="FrameBuffer"/> is the
-    /// caller's chunk); a payload that spans chunks is copied once into the extractor's own buffer.
-    /// Either way the frame is valid until the next call to <see cref="Next"/> or <see cref="Feed"/>.
+    /// Or the push form, which delivers a whole chunk to an <see cref="IFrameHandler"/> in one call and costs
+    /// less per frame (one interface call instead of a <see cref="Next"/> call and three property reads):
+    /// <code>
+    /// extractor.Feed(chunk, 0, received, handler);
+    /// </code>
+    /// Both forms run the same state machine and may be mixed between chunks.
+    /// A payload that lies whole inside the chunk is handed out in place (the buffer is the caller's chunk);
+    /// a payload that spans chunks is copied once into the extractor's own buffer. Either way the frame is
+    /// valid until the extractor is called again.
     /// <para>
     /// Bad input never loses a good frame. A byte that is not a marker where a frame must start begins a
     /// resync episode: bytes are skipped with <see cref="Array.IndexOf(Array, object, int, int)"/> (native on
@@ -41,9 +47,10 @@ namespace NanoTlv.Framing
         private const int StateMarker = 0;
         private const int StateLengthHigh = 1;
         private const int StateLengthLow = 2;
-        private const int StatePayload = 3;
-        private const int StateDiscard = 4;
-        private const int StateFaulted = 5;
+        private const int StateLengthKnown = 3;
+        private const int StatePayload = 4;
+        private const int StateDiscard = 5;
+        private const int StateFaulted = 6;
 
 #if NANOFRAMEWORK
         // Boxed once: Array.IndexOf(Array, object, ...) is the native search on nanoFramework.
@@ -98,13 +105,16 @@ namespace NanoTlv.Framing
         /// <summary>True when the first violation faults the extractor.</summary>
         public bool IsStrict => _strict;
 
-        /// <summary>The array holding the last frame: the caller's chunk or the extractor's own buffer.</summary>
+        /// <summary>
+        /// The array holding the frame <see cref="Next"/> last returned: the caller's chunk or the extractor's own
+        /// buffer. Frames delivered to an <see cref="IFrameHandler"/> are passed as arguments instead.
+        /// </summary>
         public byte[] FrameBuffer { get; private set; }
 
-        /// <summary>Where the last frame's payload starts in <see cref="FrameBuffer"/>.</summary>
+        /// <summary>Where the payload of the frame <see cref="Next"/> last returned starts in <see cref="FrameBuffer"/>.</summary>
         public int FrameOffset { get; private set; }
 
-        /// <summary>The last frame's payload length.</summary>
+        /// <summary>The payload length of the frame <see cref="Next"/> last returned.</summary>
         public int FrameLength { get; private set; }
 
         /// <summary>Bytes skipped by the resync episode last reported.</summary>
@@ -121,7 +131,7 @@ namespace NanoTlv.Framing
         /// frame is still being discarded. False between frames and while skipping garbage. A session uses it
         /// to enforce its receive timeout on frames that never complete.
         /// </summary>
-        public bool IsFrameInProgress => _state == StateLengthHigh || _state == StateLengthLow || _state == StatePayload || _state == StateDiscard;
+        public bool IsFrameInProgress => _state >= StateLengthHigh && _state <= StateDiscard;
 
         /// <summary>Bytes of the current chunk not yet consumed.</summary>
         public int PendingBytes => _end - _position;
@@ -179,122 +189,40 @@ namespace NanoTlv.Framing
         }
 
         /// <summary>
+        /// Hands the extractor the next chunk of the stream and delivers everything in it to
+        /// <paramref name="handler"/>, in order: the push form of <see cref="Feed(byte[], int, int)"/> followed by
+        /// draining <see cref="Next"/>, and cheaper per frame. The chunk is read, never kept beyond this call;
+        /// frames delivered in place point into it.
+        /// </summary>
+        /// <param name="chunk">The bytes received.</param>
+        /// <param name="offset">Where they start in <paramref name="chunk"/>.</param>
+        /// <param name="count">How many there are.</param>
+        /// <param name="handler">Receives the frames, resync episodes and oversized frames found.</param>
+        /// <returns>True when the whole chunk was consumed; false when a strict extractor faulted
+        /// (<see cref="Fault"/> says why, the rest of the chunk is left unread).</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="chunk"/> or <paramref name="handler"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">Offset or count lie outside the chunk.</exception>
+        /// <exception cref="InvalidOperationException">The previous chunk still has unread bytes, or the handler
+        /// called back into this extractor.</exception>
+        public bool Feed(byte[] chunk, int offset, int count, IFrameHandler handler)
+        {
+            if (handler == null)
+            {
+                throw new ArgumentNullException(nameof(handler));
+            }
+
+            Feed(chunk, offset, count);
+            return Run(handler) != FrameReadResult.Faulted;
+        }
+
+        /// <summary>
         /// Advances through the current chunk to the next event: a frame, a resync episode, an oversized
         /// frame, a fault, or the end of the chunk.
         /// </summary>
         /// <returns>What was found; see <see cref="FrameReadResult"/>.</returns>
         public FrameReadResult Next()
         {
-            while (true)
-            {
-                int available = _end - _position;
-                switch (_state)
-                {
-                    case StateMarker:
-                        if (available == 0)
-                        {
-                            return FrameReadResult.NeedMoreData;
-                        }
-
-                        if (_chunk[_position] != FrameFormat.Marker)
-                        {
-                            if (_strict)
-                            {
-                                return EnterFault(FrameFault.UnexpectedByte);
-                            }
-
-                            SkipToNextMarker();
-                            continue;
-                        }
-
-                        if (_inResync)
-                        {
-                            // Report the episode before consuming the marker that ended it.
-                            _inResync = false;
-                            LastSkippedBytes = _resyncSkipped;
-                            _resyncSkipped = 0;
-                            return FrameReadResult.Resynchronized;
-                        }
-
-                        if (available < FrameFormat.HeaderBytes)
-                        {
-                            _position++;
-                            _state = StateLengthHigh;
-                            continue;
-                        }
-
-                        _lengthHigh = _chunk[_position + 1];
-                        int length = (_lengthHigh << 8) | _chunk[_position + 2];
-                        _position += FrameFormat.HeaderBytes;
-                        return BeginPayload(length);
-
-                    case StateLengthHigh:
-                        if (available == 0)
-                        {
-                            return FrameReadResult.NeedMoreData;
-                        }
-
-                        _lengthHigh = _chunk[_position++];
-                        _state = StateLengthLow;
-                        continue;
-
-                    case StateLengthLow:
-                        if (available == 0)
-                        {
-                            return FrameReadResult.NeedMoreData;
-                        }
-
-                        int announced = (_lengthHigh << 8) | _chunk[_position++];
-                        return BeginPayload(announced);
-
-                    case StatePayload:
-                        if (available == 0)
-                        {
-                            return FrameReadResult.NeedMoreData;
-                        }
-
-                        if (_payloadReceived == 0 && available >= _frameLength)
-                        {
-                            // The header ended the previous chunk and this one holds the whole payload: in place, no copy.
-                            int start = _position;
-                            _position += _frameLength;
-                            return Deliver(_chunk, start, _frameLength);
-                        }
-
-                        int missing = _frameLength - _payloadReceived;
-                        int take = available < missing ? available : missing;
-                        Array.Copy(_chunk, _position, _payloadBuffer, _payloadReceived, take);
-                        _position += take;
-                        _payloadReceived += take;
-                        if (_payloadReceived < _frameLength)
-                        {
-                            return FrameReadResult.NeedMoreData;
-                        }
-
-                        return Deliver(_payloadBuffer, 0, _frameLength);
-
-                    case StateDiscard:
-                        if (available == 0)
-                        {
-                            return FrameReadResult.NeedMoreData;
-                        }
-
-                        int discard = available < _discardRemaining ? available : _discardRemaining;
-                        _position += discard;
-                        _discardRemaining -= discard;
-                        DiscardedBytes += discard;
-                        if (_discardRemaining == 0)
-                        {
-                            _state = StateMarker;
-                        }
-
-                        continue;
-
-                    default:
-                        // Faulted: nothing is read until Reset.
-                        return FrameReadResult.Faulted;
-                }
-            }
+            return Run(null);
         }
 
         /// <summary>
@@ -327,50 +255,228 @@ namespace NanoTlv.Framing
             DiscardedBytes = 0;
         }
 
-        private FrameReadResult BeginPayload(int length)
+        /// <summary>
+        /// The one state machine behind both forms. With a handler it runs to the end of the chunk, delivering
+        /// each event to the handler; without one it stops at the first event and publishes it through the
+        /// properties. The read position lives in a local and is stored back before every exit and every
+        /// handler call, so a handler that throws leaves the extractor consistent.
+        /// </summary>
+        private FrameReadResult Run(IFrameHandler? handler)
         {
-            if (length > _maxPayloadBytes)
+            byte[] chunk = _chunk;
+            int position = _position;
+            int end = _end;
+            while (true)
             {
-                OversizedFrames++;
-                LastOversizedLength = length;
-                if (_strict)
+                switch (_state)
                 {
-                    return EnterFault(FrameFault.FrameTooLarge);
+                    case StateMarker:
+                        if (position == end)
+                        {
+                            _position = position;
+                            return FrameReadResult.NeedMoreData;
+                        }
+
+                        if (chunk[position] != FrameFormat.Marker)
+                        {
+                            if (_strict)
+                            {
+                                _position = position;
+                                return EnterFault(FrameFault.UnexpectedByte);
+                            }
+
+                            position = SkipToNextMarker(chunk, position, end);
+                            continue;
+                        }
+
+                        if (_inResync)
+                        {
+                            // Report the episode before consuming the marker that ended it.
+                            _inResync = false;
+                            int skipped = _resyncSkipped;
+                            _resyncSkipped = 0;
+                            LastSkippedBytes = skipped;
+                            _position = position;
+                            if (handler == null)
+                            {
+                                return FrameReadResult.Resynchronized;
+                            }
+
+                            handler.OnResynchronized(skipped);
+                            ThrowIfHandlerMoved(chunk, position);
+                            continue;
+                        }
+
+                        if (end - position < FrameFormat.HeaderBytes)
+                        {
+                            position++;
+                            _state = StateLengthHigh;
+                            continue;
+                        }
+
+                        // Every exit from StateLengthKnown stores the state it leaves in, so it is not stored here.
+                        _frameLength = (chunk[position + 1] << 8) | chunk[position + 2];
+                        position += FrameFormat.HeaderBytes;
+                        goto case StateLengthKnown;
+
+                    case StateLengthHigh:
+                        if (position == end)
+                        {
+                            _position = position;
+                            return FrameReadResult.NeedMoreData;
+                        }
+
+                        _lengthHigh = chunk[position++];
+                        _state = StateLengthLow;
+                        continue;
+
+                    case StateLengthLow:
+                        if (position == end)
+                        {
+                            _position = position;
+                            return FrameReadResult.NeedMoreData;
+                        }
+
+                        _frameLength = (_lengthHigh << 8) | chunk[position++];
+                        goto case StateLengthKnown;
+
+                    case StateLengthKnown:
+                        int length = _frameLength;
+                        if (length > _maxPayloadBytes)
+                        {
+                            // Fail-fast: reported as soon as the header is read, before any payload byte arrives.
+                            OversizedFrames++;
+                            LastOversizedLength = length;
+                            _position = position;
+                            if (_strict)
+                            {
+                                return EnterFault(FrameFault.FrameTooLarge);
+                            }
+
+                            _discardRemaining = length;
+                            _state = StateDiscard;
+                            if (handler == null)
+                            {
+                                return FrameReadResult.FrameTooLarge;
+                            }
+
+                            handler.OnFrameTooLarge(length);
+                            ThrowIfHandlerMoved(chunk, position);
+                            continue;
+                        }
+
+                        int available = end - position;
+                        if (available >= length)
+                        {
+                            // The whole payload is in this chunk: handed out in place, no copy.
+                            _position = position + length;
+                            _state = StateMarker;
+                            FramesDecoded++;
+                            if (handler == null)
+                            {
+                                return Publish(chunk, position, length);
+                            }
+
+                            handler.OnFrame(chunk, position, length);
+                            position += length;
+                            ThrowIfHandlerMoved(chunk, position);
+                            goto case StateMarker;
+                        }
+
+                        if (available == 0)
+                        {
+                            _state = StateLengthKnown;
+                        }
+                        else
+                        {
+                            CopyBytes(chunk, position, _payloadBuffer, 0, available);
+                            _payloadReceived = available;
+                            _state = StatePayload;
+                        }
+
+                        _position = end;
+                        return FrameReadResult.NeedMoreData;
+
+                    case StatePayload:
+                        if (position == end)
+                        {
+                            _position = position;
+                            return FrameReadResult.NeedMoreData;
+                        }
+
+                        int missing = _frameLength - _payloadReceived;
+                        int take = end - position < missing ? end - position : missing;
+                        CopyBytes(chunk, position, _payloadBuffer, _payloadReceived, take);
+                        position += take;
+                        _payloadReceived += take;
+                        _position = position;
+                        if (_payloadReceived < _frameLength)
+                        {
+                            return FrameReadResult.NeedMoreData;
+                        }
+
+                        _state = StateMarker;
+                        FramesDecoded++;
+                        if (handler == null)
+                        {
+                            return Publish(_payloadBuffer, 0, _frameLength);
+                        }
+
+                        handler.OnFrame(_payloadBuffer, 0, _frameLength);
+                        ThrowIfHandlerMoved(chunk, position);
+                        goto case StateMarker;
+
+                    case StateDiscard:
+                        if (position == end)
+                        {
+                            _position = position;
+                            return FrameReadResult.NeedMoreData;
+                        }
+
+                        int discard = end - position < _discardRemaining ? end - position : _discardRemaining;
+                        position += discard;
+                        _discardRemaining -= discard;
+                        DiscardedBytes += discard;
+                        if (_discardRemaining == 0)
+                        {
+                            _state = StateMarker;
+                        }
+
+                        continue;
+
+                    default:
+                        // Faulted: nothing is read until Reset.
+                        _position = position;
+                        return FrameReadResult.Faulted;
                 }
-
-                _discardRemaining = length;
-                _state = StateDiscard;
-                return FrameReadResult.FrameTooLarge;
             }
-
-            int available = _end - _position;
-            if (available >= length)
-            {
-                // The whole payload is in this chunk: hand it out in place, no copy.
-                int start = _position;
-                _position += length;
-                return Deliver(_chunk, start, length);
-            }
-
-            Array.Copy(_chunk, _position, _payloadBuffer, 0, available);
-            _position = _end;
-            _frameLength = length;
-            _payloadReceived = available;
-            _state = StatePayload;
-            return FrameReadResult.NeedMoreData;
         }
 
-        private FrameReadResult Deliver(byte[] buffer, int offset, int length)
+        private FrameReadResult Publish(byte[] buffer, int offset, int length)
         {
             FrameBuffer = buffer;
             FrameOffset = offset;
             FrameLength = length;
-            FramesDecoded++;
-            _state = StateMarker;
             return FrameReadResult.Frame;
         }
 
-        private void SkipToNextMarker()
+        /// <summary>
+        /// Throws if the handler just called moved the extractor (fed, drained or reset it): the chunk being
+        /// delivered can no longer be read consistently. Checked after the call rather than guarded around it,
+        /// because a guard that must survive a throwing handler needs a try/finally per chunk, which costs more
+        /// than this comparison per event.
+        /// </summary>
+        private void ThrowIfHandlerMoved(byte[] chunk, int position)
+        {
+            if (_position != position || _chunk != chunk)
+            {
+                throw new InvalidOperationException("A frame handler called back into the extractor that was delivering to it (Feed, Next or Reset); the chunk's remaining bytes are lost. Reset the extractor before using it again.");
+            }
+        }
+
+        /// <summary>Skips from the non-marker byte at <paramref name="position"/> to the next marker or the chunk's end.</summary>
+        /// <returns>The new read position.</returns>
+        private int SkipToNextMarker(byte[] chunk, int position, int end)
         {
             if (!_inResync)
             {
@@ -378,13 +484,13 @@ namespace NanoTlv.Framing
                 Resyncs++;
             }
 
-            int searchFrom = _position + 1;
-            int found = IndexOfMarker(_chunk, searchFrom, _end - searchFrom);
-            int stop = found < 0 ? _end : found;
-            int skipped = stop - _position;
+            int searchFrom = position + 1;
+            int found = IndexOfMarker(chunk, searchFrom, end - searchFrom);
+            int stop = found < 0 ? end : found;
+            int skipped = stop - position;
             _resyncSkipped += skipped;
             SkippedBytes += skipped;
-            _position = stop;
+            return stop;
         }
 
         private FrameReadResult EnterFault(FrameFault fault)
@@ -392,6 +498,16 @@ namespace NanoTlv.Framing
             Fault = fault;
             _state = StateFaulted;
             return FrameReadResult.Faulted;
+        }
+
+        private static void CopyBytes(byte[] source, int sourceOffset, byte[] destination, int destinationOffset, int count)
+        {
+#if NANOFRAMEWORK
+            Array.Copy(source, sourceOffset, destination, destinationOffset, count);
+#else
+            // Skips Array.Copy's array-type checks; measurably faster for the kilobyte copies of spanning payloads.
+            Buffer.BlockCopy(source, sourceOffset, destination, destinationOffset, count);
+#endif
         }
 
         private static int IndexOfMarker(byte[] buffer, int start, int count)

@@ -6,7 +6,10 @@ namespace NanoTlv.PortableTests.Framing
 {
     /// <summary>
     /// Feeds a stream to a <see cref="FrameExtractor"/> in chosen chunks, drains <see cref="FrameExtractor.Next"/>
-    /// after each, and records what came out: copies of the frames and a log of events.
+    /// after each, and records what came out: copies of the frames and a log of events. Every chunk also goes
+    /// to a twin extractor in the push form (<see cref="FrameExtractor.Feed(byte[], int, int, IFrameHandler)"/>),
+    /// which must report the same events, the same payloads and the same counters after every chunk: so every
+    /// case that uses a feeder checks both forms.
     /// </summary>
     /// <remarks>
     /// Each chunk is copied into one reused receive buffer between two marker bytes, as a socket would fill
@@ -22,6 +25,10 @@ namespace NanoTlv.PortableTests.Framing
         private const string ChunkEnd = "|";
 
         private readonly FrameExtractor _extractor;
+        private readonly FrameExtractor _pushTwin;
+        private readonly RecordingHandler _pushed = new RecordingHandler();
+        private int _twinCheckedTokens;
+        private int _twinCheckedFrames;
         private readonly ArrayList _frames = new ArrayList();
         private byte[] _receiveBuffer = new byte[0];
         private readonly TokenLog _log = new TokenLog();
@@ -32,6 +39,7 @@ namespace NanoTlv.PortableTests.Framing
         public ChunkFeeder(FrameExtractor extractor)
         {
             _extractor = extractor;
+            _pushTwin = new FrameExtractor(extractor.MaxPayloadBytes, extractor.IsStrict);
         }
 
         /// <summary>The extractor under test.</summary>
@@ -102,6 +110,7 @@ namespace NanoTlv.PortableTests.Framing
             _receiveBuffer[GuardBytes + count] = Guard;
             _extractor.Feed(_receiveBuffer, GuardBytes, count);
             Drain();
+            FeedPushTwin(count);
         }
 
         /// <summary>Fails unless the frames delivered are exactly the good frames of <paramref name="expected"/>.</summary>
@@ -148,10 +157,67 @@ namespace NanoTlv.PortableTests.Framing
             }
         }
 
+        private void FeedPushTwin(int count)
+        {
+            if (!_pushTwin.Feed(_receiveBuffer, GuardBytes, count, _pushed))
+            {
+                _pushed.Log.Add("X" + (int)_pushTwin.Fault);
+            }
+            else
+            {
+                _pushed.Log.Add(ChunkEnd);
+            }
+
+            // Only what this chunk added is compared: comparing whole logs would cost quadratic time on 1-byte chunks.
+            Check.Equal(_log.Count, _pushed.Log.Count, "push form's event count");
+            for (int i = _twinCheckedTokens; i < _log.Count; i++)
+            {
+                Check.Equal(_log.TokenAt(i), _pushed.Log.TokenAt(i), "push form's event " + i);
+            }
+
+            Check.Equal(_frames.Count, _pushed.Frames.Count, "push form's frame count");
+            for (int i = _twinCheckedFrames; i < _frames.Count; i++)
+            {
+                Check.Bytes((byte[])_frames[i]!, (byte[])_pushed.Frames[i]!, "push form's frame " + i);
+            }
+
+            _twinCheckedTokens = _log.Count;
+            _twinCheckedFrames = _frames.Count;
+
+            Check.Equal(_extractor.FramesDecoded, _pushTwin.FramesDecoded, "push form's FramesDecoded");
+            Check.Equal(_extractor.BytesReceived, _pushTwin.BytesReceived, "push form's BytesReceived");
+            Check.Equal(_extractor.Resyncs, _pushTwin.Resyncs, "push form's Resyncs");
+            Check.Equal(_extractor.SkippedBytes, _pushTwin.SkippedBytes, "push form's SkippedBytes");
+            Check.Equal(_extractor.OversizedFrames, _pushTwin.OversizedFrames, "push form's OversizedFrames");
+            Check.Equal(_extractor.DiscardedBytes, _pushTwin.DiscardedBytes, "push form's DiscardedBytes");
+            Check.Equal(_extractor.PendingBytes, _pushTwin.PendingBytes, "push form's PendingBytes");
+            Check.True(_extractor.IsFrameInProgress == _pushTwin.IsFrameInProgress, "push form's IsFrameInProgress");
+            Check.True(_extractor.Fault == _pushTwin.Fault, "push form's Fault");
+        }
+
         private void AddEvent(string token)
         {
             _log.Add(token);
             _events.Add(token);
+        }
+
+        /// <summary>Records what the push form delivers, in the feeder's log tokens, with copies of the payloads.</summary>
+        private sealed class RecordingHandler : IFrameHandler
+        {
+            public readonly TokenLog Log = new TokenLog();
+            public readonly ArrayList Frames = new ArrayList();
+
+            public void OnFrame(byte[] buffer, int offset, int length)
+            {
+                byte[] copy = new byte[length];
+                Array.Copy(buffer, offset, copy, 0, length);
+                Frames.Add(copy);
+                Log.Add("F" + length);
+            }
+
+            public void OnResynchronized(int skippedBytes) => Log.Add("R" + skippedBytes);
+
+            public void OnFrameTooLarge(int announcedLength) => Log.Add("T" + announcedLength);
         }
     }
 }

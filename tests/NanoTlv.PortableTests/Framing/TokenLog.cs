@@ -16,6 +16,14 @@ namespace NanoTlv.PortableTests.Framing
         /// <param name="token">The token, without spaces.</param>
         public void Add(string token) => _tokens.Add(token);
 
+        /// <summary>How many tokens were added.</summary>
+        public int Count => _tokens.Count;
+
+        /// <summary>The token added at <paramref name="index"/>.</summary>
+        /// <param name="index">0-based position.</param>
+        /// <returns>The token.</returns>
+        public string TokenAt(int index) => (string)_tokens[index]!;
+
         /// <summary>The tokens joined by spaces; empty when there are none.</summary>
         /// <returns>The text.</returns>
         public override string ToString()

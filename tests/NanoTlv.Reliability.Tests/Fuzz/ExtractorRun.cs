@@ -22,9 +22,14 @@ public static class ExtractorRun
         extractor.Reset();
         List<StreamEvent> again = Feed(extractor, stream, chunkSizes, out fed);
         Compare(expected, again, extractor, fed, strict);
+
+        // The push form runs the same state machine: the same answer again.
+        extractor.Reset();
+        List<StreamEvent> pushed = Feed(extractor, stream, chunkSizes, out fed, push: true);
+        Compare(expected, pushed, extractor, fed, strict);
     }
 
-    private static List<StreamEvent> Feed(FrameExtractor extractor, byte[] stream, int[] chunkSizes, out long fed)
+    private static List<StreamEvent> Feed(FrameExtractor extractor, byte[] stream, int[] chunkSizes, out long fed, bool push = false)
     {
         var events = new List<StreamEvent>();
         int offset = 0;
@@ -43,9 +48,31 @@ public static class ExtractorRun
             var chunk = new byte[padding + size + padding];
             chunk.AsSpan().Fill(FrameFormat.Marker);
             Array.Copy(stream, offset, chunk, padding, size);
-            extractor.Feed(chunk, padding, size);
             offset += size;
             fed += size;
+            if (push)
+            {
+                var handler = new CheckingHandler(extractor, chunk, padding, size, events);
+                if (!extractor.Feed(chunk, padding, size, handler))
+                {
+                    events.Add(StreamEvent.Faulted(extractor.Fault));
+                    if (extractor.Next() != FrameReadResult.Faulted)
+                    {
+                        throw new InvalidOperationException("A faulted extractor recovered without Reset.");
+                    }
+
+                    return events;
+                }
+
+                if (extractor.PendingBytes != 0)
+                {
+                    throw new InvalidOperationException("Push Feed returned with " + extractor.PendingBytes + " bytes of the chunk unread.");
+                }
+
+                continue;
+            }
+
+            extractor.Feed(chunk, padding, size);
             int limit = (2 * size) + 4;
             int calls = 0;
             FrameReadResult result;
@@ -145,5 +172,20 @@ public static class ExtractorRun
         {
             throw new InvalidOperationException(message + ".");
         }
+    }
+
+    /// <summary>Records what the push form delivers and checks each frame's range as it arrives.</summary>
+    private sealed class CheckingHandler(FrameExtractor extractor, byte[] chunk, int padding, int size, List<StreamEvent> events) : IFrameHandler
+    {
+        public void OnFrame(byte[] buffer, int offset, int length)
+        {
+            Require(length <= extractor.MaxPayloadBytes && offset >= 0 && offset + length <= buffer.Length, "Pushed frame outside its buffer or above the maximum: offset " + offset + ", length " + length);
+            Require(buffer != chunk || (offset >= padding && offset + length <= padding + size), "A frame pushed in place lies outside the bytes fed");
+            events.Add(StreamEvent.Frame(buffer.AsSpan(offset, length).ToArray()));
+        }
+
+        public void OnResynchronized(int skippedBytes) => events.Add(StreamEvent.Resync(skippedBytes));
+
+        public void OnFrameTooLarge(int announcedLength) => events.Add(StreamEvent.TooLarge(announcedLength));
     }
 }

@@ -12,8 +12,10 @@ public class FrameExtractorAllocationTests
     private const int MaxPayloadBytes = 256;
     private const int Seed = 20260101;
 
-    [Fact]
-    public void Extracting_100000_frames_with_garbage_and_oversized_frames_in_random_chunks_allocates_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Extracting_100000_frames_with_garbage_and_oversized_frames_in_random_chunks_allocates_nothing(bool pushForm)
     {
         var random = new Random(Seed);
         var stream = new TestStream();
@@ -34,11 +36,12 @@ public class FrameExtractorAllocationTests
         }
 
         var extractor = new FrameExtractor(MaxPayloadBytes);
-        long warmUp = ExtractAll(extractor, bytes, chunkSizes);
+        var handler = new ChecksumHandler();
+        long warmUp = pushForm ? PushAll(extractor, handler, bytes, chunkSizes) : ExtractAll(extractor, bytes, chunkSizes);
         extractor.Reset();
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        long checksum = ExtractAll(extractor, bytes, chunkSizes);
+        long checksum = pushForm ? PushAll(extractor, handler, bytes, chunkSizes) : ExtractAll(extractor, bytes, chunkSizes);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
@@ -73,5 +76,42 @@ public class FrameExtractorAllocationTests
         }
 
         return checksum;
+    }
+
+    /// <summary>The same through the push form: one Feed per chunk, frames summed by the handler.</summary>
+    private static long PushAll(FrameExtractor extractor, ChecksumHandler handler, byte[] bytes, int[] chunkSizes)
+    {
+        handler.Checksum = 0;
+        int next = 0;
+        for (int offset = 0; offset < bytes.Length; next++)
+        {
+            int count = Math.Min(chunkSizes[next % chunkSizes.Length], bytes.Length - offset);
+            Assert.True(extractor.Feed(bytes, offset, count, handler));
+            offset += count;
+        }
+
+        return handler.Checksum;
+    }
+
+    private sealed class ChecksumHandler : IFrameHandler
+    {
+        public long Checksum { get; set; }
+
+        public void OnFrame(byte[] buffer, int offset, int length)
+        {
+            Checksum += length;
+            if (length > 0)
+            {
+                Checksum += buffer[offset];
+            }
+        }
+
+        public void OnResynchronized(int skippedBytes)
+        {
+        }
+
+        public void OnFrameTooLarge(int announcedLength)
+        {
+        }
     }
 }
