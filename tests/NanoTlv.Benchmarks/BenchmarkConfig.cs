@@ -12,12 +12,12 @@ namespace NanoTlv.Benchmarks;
 public static class BenchmarkConfig
 {
     private const int ShortIterationTimeMs = 100;
-    private const int FullWarmupCount = 2;
+    private const int FullWarmupCount = 6;
     private const int FullIterationCount = 6;
 
     /// <summary>Builds the configuration.</summary>
     /// <param name="shortRun">A quick in-process run (1 warm-up, 3 iterations of about 100 ms) instead of the full
-    /// one (a process per case, 2 warm-ups, 6 iterations of about 500 ms).</param>
+    /// one (a process per case, 6 warm-ups, 6 iterations of about 500 ms).</param>
     public static IConfig Create(bool shortRun)
     {
         // The short run stays in this process (fast, but the JIT's dynamic PGO then learns from the first

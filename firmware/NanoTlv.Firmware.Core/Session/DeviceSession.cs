@@ -25,7 +25,7 @@ namespace NanoTlv.Firmware.Session
     /// handler, ends the session. Requests of a connection that has not authenticated do not count as activity
     /// for the idle timeout.
     /// </remarks>
-    internal sealed class DeviceSession
+    internal sealed class DeviceSession : IFrameHandler
     {
         /// <summary>Bytes one receive call may deliver.</summary>
         public const int ReceiveBufferBytes = 512;
@@ -42,6 +42,10 @@ namespace NanoTlv.Firmware.Session
         private readonly ManualResetEvent _stopSignal = new ManualResetEvent(false);
         private bool _stopRequested;
         private SessionEndReason _endReason;
+
+        // State of the chunk being delivered, for the IFrameHandler callbacks.
+        private long _chunkReceivedAtMs;
+        private bool _chunkPassedBoundary;
 
         /// <summary>Creates the session of a connection slot with all its buffers.</summary>
         /// <param name="slot">The slot index.</param>
@@ -145,43 +149,66 @@ namespace NanoTlv.Firmware.Session
         {
             long now = _clock.UptimeMs;
             _counters.BytesReceived += count;
-            _extractor.Feed(_receiveBuffer, 0, count);
-            bool passedBoundary = false;
-            FrameReadResult result;
-            while ((result = _extractor.Next()) != FrameReadResult.NeedMoreData)
+            _chunkReceivedAtMs = now;
+            _chunkPassedBoundary = false;
+            if (!_extractor.Feed(_receiveBuffer, 0, count, this))
             {
-                passedBoundary = true;
-                if (result == FrameReadResult.Frame)
-                {
-                    HandleFrame(_extractor.FrameBuffer, _extractor.FrameOffset, _extractor.FrameLength, now);
-                    if (_context.EndRequested)
-                    {
-                        // Too many wrong tokens: answer what was handled, ignore the rest, close.
-                        _output.FlushReplies();
-                        _endReason = SessionEndReason.AuthenticationFailed;
-                        return false;
-                    }
-                }
-                else if (result == FrameReadResult.Resynchronized)
-                {
-                    _counters.Resyncs++;
-                    _counters.SkippedBytes += _extractor.LastSkippedBytes;
-                    _output.QueueGarbageSkipped(_extractor.LastSkippedBytes);
-                }
-                else if (result == FrameReadResult.FrameTooLarge)
-                {
-                    _counters.OversizedFrames++;
-                    _output.QueueFrameTooLarge(_extractor.LastOversizedLength, _extractor.MaxPayloadBytes);
-                }
-                else
-                {
-                    throw new InvalidOperationException("The session's extractor faulted; it runs in lenient mode and should never fault.");
-                }
+                throw new InvalidOperationException("The session's extractor faulted; it runs in lenient mode and should never fault.");
             }
 
             _output.FlushReplies();
-            _deadlines.OnChunk(now, _extractor.IsFrameInProgress, passedBoundary);
+            if (_context.EndRequested)
+            {
+                // Too many wrong tokens: what was handled is answered, the rest was ignored; close.
+                _endReason = SessionEndReason.AuthenticationFailed;
+                return false;
+            }
+
+            _deadlines.OnChunk(now, _extractor.IsFrameInProgress, _chunkPassedBoundary);
             return true;
+        }
+
+        /// <summary>A whole request from the chunk being processed (see <see cref="IFrameHandler"/>). Once the
+        /// connection must end (too many wrong tokens) the rest of the chunk is ignored.</summary>
+        /// <param name="buffer">The chunk or the extractor's buffer.</param>
+        /// <param name="offset">Where the payload starts.</param>
+        /// <param name="length">The payload length.</param>
+        public void OnFrame(byte[] buffer, int offset, int length)
+        {
+            _chunkPassedBoundary = true;
+            if (!_context.EndRequested)
+            {
+                HandleFrame(buffer, offset, length, _chunkReceivedAtMs);
+            }
+        }
+
+        /// <summary>Garbage was skipped: counted and reported to the client as a FramingError event.</summary>
+        /// <param name="skippedBytes">Bytes skipped.</param>
+        public void OnResynchronized(int skippedBytes)
+        {
+            _chunkPassedBoundary = true;
+            if (_context.EndRequested)
+            {
+                return;
+            }
+
+            _counters.Resyncs++;
+            _counters.SkippedBytes += skippedBytes;
+            _output.QueueGarbageSkipped(skippedBytes);
+        }
+
+        /// <summary>An oversized frame is being discarded: counted and reported to the client as a FramingError event.</summary>
+        /// <param name="announcedLength">The length its header announced.</param>
+        public void OnFrameTooLarge(int announcedLength)
+        {
+            _chunkPassedBoundary = true;
+            if (_context.EndRequested)
+            {
+                return;
+            }
+
+            _counters.OversizedFrames++;
+            _output.QueueFrameTooLarge(announcedLength, _extractor.MaxPayloadBytes);
         }
 
         private void HandleFrame(byte[] buffer, int offset, int length, long now)

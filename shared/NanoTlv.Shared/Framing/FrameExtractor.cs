@@ -404,14 +404,16 @@ namespace NanoTlv.Framing
                             return FrameReadResult.NeedMoreData;
                         }
 
-                        int missing = _frameLength - _payloadReceived;
-                        int take = end - position < missing ? end - position : missing;
-                        CopyBytes(chunk, position, _payloadBuffer, _payloadReceived, take);
+                        int frameLength = _frameLength;
+                        int received = _payloadReceived;
+                        int take = end - position < frameLength - received ? end - position : frameLength - received;
+                        CopyBytes(chunk, position, _payloadBuffer, received, take);
                         position += take;
-                        _payloadReceived += take;
+                        received += take;
                         _position = position;
-                        if (_payloadReceived < _frameLength)
+                        if (received < frameLength)
                         {
+                            _payloadReceived = received;
                             return FrameReadResult.NeedMoreData;
                         }
 
@@ -419,10 +421,10 @@ namespace NanoTlv.Framing
                         FramesDecoded++;
                         if (handler == null)
                         {
-                            return Publish(_payloadBuffer, 0, _frameLength);
+                            return Publish(_payloadBuffer, 0, frameLength);
                         }
 
-                        handler.OnFrame(_payloadBuffer, 0, _frameLength);
+                        handler.OnFrame(_payloadBuffer, 0, frameLength);
                         ThrowIfHandlerMoved(chunk, position);
                         goto case StateMarker;
 

@@ -34,17 +34,18 @@ public static class FrameDecodingReport
             output.WriteLine();
             output.WriteLine("## Frame decoding: 1 MiB stream per operation; MB/s = 10^6 B/s; ratios are throughput ratios");
             output.WriteLine();
-            output.WriteLine("| payload B | chunk B | extractor MB/s | after copy MB/s | memcpy MB/s | Pipelines MB/s | copy floor MB/s | extractor / memcpy | same, best iteration | extractor / copy floor | extractor / Pipelines | after copy / Pipelines | extractor B/frame (exact) | extractor B/op (BDN) | memcpy B/op (BDN) | Pipelines B/op (BDN) |");
-            output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            output.WriteLine("| payload B | chunk B | push MB/s | pull MB/s | pull after copy MB/s | memcpy MB/s | Pipelines MB/s | copy floor MB/s | push / memcpy | same, best iteration | pull / memcpy | push / copy floor | push / Pipelines | pull / Pipelines | after copy / Pipelines | extractor B/frame (exact) | push B/op (BDN) | memcpy B/op (BDN) | Pipelines B/op (BDN) |");
+            output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var row in rows)
             {
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {row.Payload} | {row.Chunk} | {Number(row.Extractor)} | {Number(row.AfterCopy)} | {Number(row.Memcpy)} | {Number(row.Pipelines)} | {Number(row.CopyFloor)} | {Ratio(row.Extractor, row.Memcpy)} | {Ratio(row.BestExtractor, row.BestMemcpy)} | {Ratio(row.Extractor, row.CopyFloor)} | {Ratio(row.Extractor, row.Pipelines)} | {Ratio(row.AfterCopy, row.Pipelines)} | {(double)row.ExactAllocated / row.Frames:0.###} | {Bytes(row.ExtractorAllocated)} | {Bytes(row.MemcpyAllocated)} | {Bytes(row.PipelinesAllocated)} |"));
+                    $"| {row.Payload} | {row.Chunk} | {Number(row.Push)} | {Number(row.Pull)} | {Number(row.AfterCopy)} | {Number(row.Memcpy)} | {Number(row.Pipelines)} | {Number(row.CopyFloor)} | {Ratio(row.Push, row.Memcpy)} | {Ratio(row.BestPush, row.BestMemcpy)} | {Ratio(row.Pull, row.Memcpy)} | {Ratio(row.Push, row.CopyFloor)} | {Ratio(row.Push, row.Pipelines)} | {Ratio(row.Pull, row.Pipelines)} | {Ratio(row.AfterCopy, row.Pipelines)} | {(double)row.ExactAllocated / row.Frames:0.###} | {Bytes(row.PushAllocated)} | {Bytes(row.MemcpyAllocated)} | {Bytes(row.PipelinesAllocated)} |"));
             }
 
             output.WriteLine();
-            output.WriteLine("extractor B/frame (exact): bytes allocated on the benchmark thread by one Extractor and one ExtractorAfterCopy operation, divided by the frames decoded.");
+            output.WriteLine("push: FrameExtractor.Feed(chunk, offset, count, handler); pull: Feed + Next() drained; pull after copy: each chunk first copied into a receive buffer, as Pipelines' writer does.");
+            output.WriteLine("extractor B/frame (exact): the most bytes allocated on the benchmark thread by one ExtractorPush, Extractor or ExtractorAfterCopy operation, divided by the frames decoded.");
             output.WriteLine("B/op (BDN): BenchmarkDotNet's Allocated column, process-wide, so other threads can add a few bytes (see the memcpy column, which allocates nothing itself).");
             output.WriteLine("Ratios use mean times, except 'best iteration' (fastest iteration of each). Copy floor: only the copies of payloads that span chunks.");
             output.WriteLine();
@@ -56,26 +57,26 @@ public static class FrameDecodingReport
     {
         long worst = rows.Max(r => r.ExactAllocated);
         output.WriteLine(worst == 0
-            ? $"PASS  0 B allocated per frame by the extractor (exact, both variants) in all {rows.Count} (payload, chunk) cases"
+            ? $"PASS  0 B allocated per frame by the extractor (exact; push, pull and pull after copy) in all {rows.Count} (payload, chunk) cases"
             : $"MISS  0 B allocated per frame: up to {worst} B per 1 MiB stream");
 
         var memcpyRow = rows.FirstOrDefault(r => r.Payload == MemcpyTargetPayload && r.Chunk == TargetChunk);
         PrintRatioTarget(
             output,
-            $"extractor >= {MinimumVersusMemcpy}x memcpy throughput, {MemcpyTargetPayload}-B payloads in {TargetChunk}-B chunks",
-            memcpyRow?.Extractor,
+            $"extractor (push form) >= {MinimumVersusMemcpy}x memcpy throughput, {MemcpyTargetPayload}-B payloads in {TargetChunk}-B chunks",
+            memcpyRow?.Push,
             memcpyRow?.Memcpy,
             MinimumVersusMemcpy,
-            memcpyRow is null ? null : $"best iteration: {Ratio(memcpyRow.BestExtractor, memcpyRow.BestMemcpy)}x; after copy: {Ratio(memcpyRow.AfterCopy, memcpyRow.Memcpy)}x; extractor / copy floor: {Ratio(memcpyRow.Extractor, memcpyRow.CopyFloor)}x");
+            memcpyRow is null ? null : $"best iteration: {Ratio(memcpyRow.BestPush, memcpyRow.BestMemcpy)}x; pull form: {Ratio(memcpyRow.Pull, memcpyRow.Memcpy)}x; push / copy floor: {Ratio(memcpyRow.Push, memcpyRow.CopyFloor)}x");
 
         var pipelinesRow = rows.FirstOrDefault(r => r.Payload == PipelinesTargetPayload && r.Chunk == TargetChunk);
         PrintRatioTarget(
             output,
-            $"extractor >= {MinimumVersusPipelines}x Pipelines throughput, {PipelinesTargetPayload}-B payloads in {TargetChunk}-B chunks",
-            pipelinesRow?.Extractor,
+            $"extractor (push form) >= {MinimumVersusPipelines}x Pipelines throughput, {PipelinesTargetPayload}-B payloads in {TargetChunk}-B chunks",
+            pipelinesRow?.Push,
             pipelinesRow?.Pipelines,
             MinimumVersusPipelines,
-            pipelinesRow is null ? null : $"after copy: {Ratio(pipelinesRow.AfterCopy, pipelinesRow.Pipelines)}x");
+            pipelinesRow is null ? null : $"pull form: {Ratio(pipelinesRow.Pull, pipelinesRow.Pipelines)}x; pull after copy: {Ratio(pipelinesRow.AfterCopy, pipelinesRow.Pipelines)}x");
     }
 
     private static void PrintRatioTarget(TextWriter output, string target, double? measured, double? reference, double minimum, string? note)
@@ -104,20 +105,21 @@ public static class FrameDecodingReport
 
             int payload = (int)any.Parameters[nameof(FrameDecodingBenchmarks.PayloadBytes)];
             int chunk = (int)any.Parameters[nameof(FrameDecodingBenchmarks.ChunkBytes)];
-            var exact = AllocationProbe.MeasureExtractor(payload, chunk);
+            long exact = AllocationProbe.MeasureExtractor(payload, chunk);
             yield return new Row(
                 payload,
                 chunk,
                 FrameStream.For(payload).FrameCount,
+                Speed(nameof(FrameDecodingBenchmarks.ExtractorPush)),
                 Speed(nameof(FrameDecodingBenchmarks.Extractor)),
                 Speed(nameof(FrameDecodingBenchmarks.ExtractorAfterCopy)),
                 Speed(nameof(FrameDecodingBenchmarks.Memcpy)),
                 Speed(nameof(FrameDecodingBenchmarks.Pipelines)),
                 Speed(nameof(FrameDecodingBenchmarks.CopyFloor)),
-                BestSpeed(nameof(FrameDecodingBenchmarks.Extractor)),
+                BestSpeed(nameof(FrameDecodingBenchmarks.ExtractorPush)),
                 BestSpeed(nameof(FrameDecodingBenchmarks.Memcpy)),
-                System.Math.Max(exact.Extractor, exact.ExtractorAfterCopy),
-                Allocated(nameof(FrameDecodingBenchmarks.Extractor)),
+                exact,
+                Allocated(nameof(FrameDecodingBenchmarks.ExtractorPush)),
                 Allocated(nameof(FrameDecodingBenchmarks.Memcpy)),
                 Allocated(nameof(FrameDecodingBenchmarks.Pipelines)));
         }
@@ -134,15 +136,16 @@ public static class FrameDecodingReport
         int Payload,
         int Chunk,
         int Frames,
-        double? Extractor,
+        double? Push,
+        double? Pull,
         double? AfterCopy,
         double? Memcpy,
         double? Pipelines,
         double? CopyFloor,
-        double? BestExtractor,
+        double? BestPush,
         double? BestMemcpy,
         long ExactAllocated,
-        long? ExtractorAllocated,
+        long? PushAllocated,
         long? MemcpyAllocated,
         long? PipelinesAllocated);
 }
