@@ -44,6 +44,7 @@ namespace NanoTlv.Framing
     /// </remarks>
     public sealed class FrameExtractor
     {
+        // The states from StateLengthHigh to StateDiscard are the ones inside a frame (IsFrameInProgress).
         private const int StateMarker = 0;
         private const int StateLengthHigh = 1;
         private const int StateLengthLow = 2;
@@ -264,8 +265,7 @@ namespace NanoTlv.Framing
                     case StateMarker:
                         if (position == end)
                         {
-                            _position = position;
-                            return FrameReadResult.NeedMoreData;
+                            goto ChunkConsumed;
                         }
 
                         if (chunk[position] != FrameFormat.Marker)
@@ -313,8 +313,7 @@ namespace NanoTlv.Framing
                     case StateLengthHigh:
                         if (position == end)
                         {
-                            _position = position;
-                            return FrameReadResult.NeedMoreData;
+                            goto ChunkConsumed;
                         }
 
                         _lengthHigh = chunk[position++];
@@ -324,8 +323,7 @@ namespace NanoTlv.Framing
                     case StateLengthLow:
                         if (position == end)
                         {
-                            _position = position;
-                            return FrameReadResult.NeedMoreData;
+                            goto ChunkConsumed;
                         }
 
                         _frameLength = (_lengthHigh << 8) | chunk[position++];
@@ -385,14 +383,13 @@ namespace NanoTlv.Framing
                             _state = StatePayload;
                         }
 
-                        _position = end;
-                        return FrameReadResult.NeedMoreData;
+                        position = end;
+                        goto ChunkConsumed;
 
                     case StatePayload:
                         if (position == end)
                         {
-                            _position = position;
-                            return FrameReadResult.NeedMoreData;
+                            goto ChunkConsumed;
                         }
 
                         int frameLength = _frameLength;
@@ -401,13 +398,13 @@ namespace NanoTlv.Framing
                         CopyBytes(chunk, position, _payloadBuffer, received, take);
                         position += take;
                         received += take;
-                        _position = position;
                         if (received < frameLength)
                         {
                             _payloadReceived = received;
-                            return FrameReadResult.NeedMoreData;
+                            goto ChunkConsumed;
                         }
 
+                        _position = position;
                         _state = StateMarker;
                         FramesDecoded++;
                         if (handler == null)
@@ -422,8 +419,7 @@ namespace NanoTlv.Framing
                     case StateDiscard:
                         if (position == end)
                         {
-                            _position = position;
-                            return FrameReadResult.NeedMoreData;
+                            goto ChunkConsumed;
                         }
 
                         int discard = end - position < _discardRemaining ? end - position : _discardRemaining;
@@ -443,6 +439,10 @@ namespace NanoTlv.Framing
                         return FrameReadResult.Faulted;
                 }
             }
+
+        ChunkConsumed:
+            _position = position;
+            return FrameReadResult.NeedMoreData;
         }
 
         private FrameReadResult Publish(byte[] buffer, int offset, int length)

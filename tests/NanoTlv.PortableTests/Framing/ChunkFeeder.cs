@@ -26,13 +26,11 @@ namespace NanoTlv.PortableTests.Framing
 
         private readonly FrameExtractor _extractor;
         private readonly FrameExtractor _pushTwin;
-        private readonly RecordingHandler _pushed = new RecordingHandler();
+        private readonly Recorder _pulled = new Recorder();
+        private readonly Recorder _pushed = new Recorder();
         private int _twinCheckedTokens;
         private int _twinCheckedFrames;
-        private readonly ArrayList _frames = new ArrayList();
         private byte[] _receiveBuffer = new byte[0];
-        private readonly TokenLog _log = new TokenLog();
-        private readonly TokenLog _events = new TokenLog();
 
         /// <summary>Creates a feeder driving <paramref name="extractor"/>.</summary>
         /// <param name="extractor">The extractor under test.</param>
@@ -46,13 +44,13 @@ namespace NanoTlv.PortableTests.Framing
         public FrameExtractor Extractor => _extractor;
 
         /// <summary>Every event and chunk end, in order, e.g. <c>"F3 | R2 F0 |"</c>.</summary>
-        public string Log => _log.ToString();
+        public string Log => _pulled.Log.ToString();
 
         /// <summary>The events without chunk ends, e.g. <c>"F3 R2 F0"</c>: independent of the chunking.</summary>
-        public string Events => _events.ToString();
+        public string Events => _pulled.Events.ToString();
 
         /// <summary>Frames delivered so far.</summary>
-        public int FrameCount => _frames.Count;
+        public int FrameCount => _pulled.Frames.Count;
 
         /// <summary>True once the extractor returned <see cref="FrameReadResult.Faulted"/>; later chunks are not fed.</summary>
         public bool Faulted { get; private set; }
@@ -60,7 +58,7 @@ namespace NanoTlv.PortableTests.Framing
         /// <summary>A copy of the payload of the frame delivered at <paramref name="index"/>.</summary>
         /// <param name="index">0-based frame index.</param>
         /// <returns>The payload.</returns>
-        public byte[] Frame(int index) => (byte[])_frames[index]!;
+        public byte[] Frame(int index) => (byte[])_pulled.Frames[index]!;
 
         /// <summary>Feeds <paramref name="stream"/> in chunks of <paramref name="chunkBytes"/> (the last may be shorter).</summary>
         /// <param name="stream">The bytes.</param>
@@ -132,22 +130,19 @@ namespace NanoTlv.PortableTests.Framing
                 switch (result)
                 {
                     case FrameReadResult.NeedMoreData:
-                        _log.Add(ChunkEnd);
+                        _pulled.EndOfChunk();
                         return;
                     case FrameReadResult.Frame:
-                        byte[] copy = new byte[_extractor.FrameLength];
-                        Array.Copy(_extractor.FrameBuffer, _extractor.FrameOffset, copy, 0, copy.Length);
-                        _frames.Add(copy);
-                        AddEvent("F" + _extractor.FrameLength);
+                        _pulled.OnFrame(_extractor.FrameBuffer, _extractor.FrameOffset, _extractor.FrameLength);
                         break;
                     case FrameReadResult.Resynchronized:
-                        AddEvent("R" + _extractor.LastSkippedBytes);
+                        _pulled.OnResynchronized(_extractor.LastSkippedBytes);
                         break;
                     case FrameReadResult.FrameTooLarge:
-                        AddEvent("T" + _extractor.LastOversizedLength);
+                        _pulled.OnFrameTooLarge(_extractor.LastOversizedLength);
                         break;
                     case FrameReadResult.Faulted:
-                        AddEvent("X" + (int)_extractor.Fault);
+                        _pulled.OnFault(_extractor.Fault);
                         Faulted = true;
                         return;
                     default:
@@ -159,30 +154,32 @@ namespace NanoTlv.PortableTests.Framing
 
         private void FeedPushTwin(int count)
         {
-            if (!_pushTwin.Feed(_receiveBuffer, GuardBytes, count, _pushed))
+            if (_pushTwin.Feed(_receiveBuffer, GuardBytes, count, _pushed))
             {
-                _pushed.Log.Add("X" + (int)_pushTwin.Fault);
+                _pushed.EndOfChunk();
             }
             else
             {
-                _pushed.Log.Add(ChunkEnd);
+                _pushed.OnFault(_pushTwin.Fault);
             }
 
             // Only what this chunk added is compared: comparing whole logs would cost quadratic time on 1-byte chunks.
-            Check.Equal(_log.Count, _pushed.Log.Count, "push form's event count");
-            for (int i = _twinCheckedTokens; i < _log.Count; i++)
+            TokenLog pulledLog = _pulled.Log;
+            Check.Equal(pulledLog.Count, _pushed.Log.Count, "push form's event count");
+            for (int i = _twinCheckedTokens; i < pulledLog.Count; i++)
             {
-                Check.Equal(_log.TokenAt(i), _pushed.Log.TokenAt(i), "push form's event " + i);
+                Check.Equal(pulledLog.TokenAt(i), _pushed.Log.TokenAt(i), "push form's event " + i);
             }
 
-            Check.Equal(_frames.Count, _pushed.Frames.Count, "push form's frame count");
-            for (int i = _twinCheckedFrames; i < _frames.Count; i++)
+            ArrayList pulledFrames = _pulled.Frames;
+            Check.Equal(pulledFrames.Count, _pushed.Frames.Count, "push form's frame count");
+            for (int i = _twinCheckedFrames; i < pulledFrames.Count; i++)
             {
-                Check.Bytes((byte[])_frames[i]!, (byte[])_pushed.Frames[i]!, "push form's frame " + i);
+                Check.Bytes((byte[])pulledFrames[i]!, (byte[])_pushed.Frames[i]!, "push form's frame " + i);
             }
 
-            _twinCheckedTokens = _log.Count;
-            _twinCheckedFrames = _frames.Count;
+            _twinCheckedTokens = pulledLog.Count;
+            _twinCheckedFrames = pulledFrames.Count;
 
             Check.Equal(_extractor.FramesDecoded, _pushTwin.FramesDecoded, "push form's FramesDecoded");
             Check.Equal(_extractor.BytesReceived, _pushTwin.BytesReceived, "push form's BytesReceived");
@@ -195,16 +192,14 @@ namespace NanoTlv.PortableTests.Framing
             Check.True(_extractor.Fault == _pushTwin.Fault, "push form's Fault");
         }
 
-        private void AddEvent(string token)
-        {
-            _log.Add(token);
-            _events.Add(token);
-        }
-
-        /// <summary>Records what the push form delivers, in the feeder's log tokens, with copies of the payloads.</summary>
-        private sealed class RecordingHandler : IFrameHandler
+        /// <summary>
+        /// Records what one form of the extractor delivers, in the feeder's tokens, with copies of the payloads:
+        /// the pull form's drain calls it event by event, the push form is handed it as its frame handler.
+        /// </summary>
+        private sealed class Recorder : IFrameHandler
         {
             public readonly TokenLog Log = new TokenLog();
+            public readonly TokenLog Events = new TokenLog();
             public readonly ArrayList Frames = new ArrayList();
 
             public void OnFrame(byte[] buffer, int offset, int length)
@@ -212,12 +207,22 @@ namespace NanoTlv.PortableTests.Framing
                 byte[] copy = new byte[length];
                 Array.Copy(buffer, offset, copy, 0, length);
                 Frames.Add(copy);
-                Log.Add("F" + length);
+                Add("F" + length);
             }
 
-            public void OnResynchronized(int skippedBytes) => Log.Add("R" + skippedBytes);
+            public void OnResynchronized(int skippedBytes) => Add("R" + skippedBytes);
 
-            public void OnFrameTooLarge(int announcedLength) => Log.Add("T" + announcedLength);
+            public void OnFrameTooLarge(int announcedLength) => Add("T" + announcedLength);
+
+            public void OnFault(FrameFault fault) => Add("X" + (int)fault);
+
+            public void EndOfChunk() => Log.Add(ChunkEnd);
+
+            private void Add(string token)
+            {
+                Log.Add(token);
+                Events.Add(token);
+            }
         }
     }
 }

@@ -50,81 +50,62 @@ public static class ExtractorRun
             Array.Copy(stream, offset, chunk, padding, size);
             offset += size;
             fed += size;
-            if (push)
+            var handler = new CheckingHandler(extractor, chunk, padding, size, events);
+            bool faulted = push ? !extractor.Feed(chunk, padding, size, handler) : !FeedPulled(extractor, chunk, padding, size, handler);
+            if (faulted)
             {
-                var handler = new CheckingHandler(extractor, chunk, padding, size, events);
-                if (!extractor.Feed(chunk, padding, size, handler))
+                events.Add(StreamEvent.Faulted(extractor.Fault));
+                if (extractor.Next() != FrameReadResult.Faulted)
                 {
-                    events.Add(StreamEvent.Faulted(extractor.Fault));
-                    if (extractor.Next() != FrameReadResult.Faulted)
-                    {
-                        throw new InvalidOperationException("A faulted extractor recovered without Reset.");
-                    }
-
-                    return events;
+                    throw new InvalidOperationException("A faulted extractor recovered without Reset.");
                 }
 
-                if (extractor.PendingBytes != 0)
-                {
-                    throw new InvalidOperationException("Push Feed returned with " + extractor.PendingBytes + " bytes of the chunk unread.");
-                }
-
-                continue;
-            }
-
-            extractor.Feed(chunk, padding, size);
-            int limit = (2 * size) + 4;
-            int calls = 0;
-            FrameReadResult result;
-            while ((result = extractor.Next()) != FrameReadResult.NeedMoreData)
-            {
-                if (++calls > limit)
-                {
-                    throw new InvalidOperationException("Next did not return NeedMoreData after " + limit + " calls on a " + size + "-byte chunk (no progress).");
-                }
-
-                switch (result)
-                {
-                    case FrameReadResult.Frame:
-                        if (extractor.FrameLength > extractor.MaxPayloadBytes || extractor.FrameOffset < 0 ||
-                            extractor.FrameOffset + extractor.FrameLength > extractor.FrameBuffer.Length)
-                        {
-                            throw new InvalidOperationException("Frame outside its buffer or above the maximum: offset " + extractor.FrameOffset + ", length " + extractor.FrameLength + ".");
-                        }
-
-                        if (extractor.FrameBuffer == chunk && (extractor.FrameOffset < padding || extractor.FrameOffset + extractor.FrameLength > padding + size))
-                        {
-                            throw new InvalidOperationException("A frame handed out in place lies outside the bytes fed.");
-                        }
-
-                        events.Add(StreamEvent.Frame(extractor.FrameBuffer.AsSpan(extractor.FrameOffset, extractor.FrameLength).ToArray()));
-                        break;
-                    case FrameReadResult.Resynchronized:
-                        events.Add(StreamEvent.Resync(extractor.LastSkippedBytes));
-                        break;
-                    case FrameReadResult.FrameTooLarge:
-                        events.Add(StreamEvent.TooLarge(extractor.LastOversizedLength));
-                        break;
-                    case FrameReadResult.Faulted:
-                        events.Add(StreamEvent.Faulted(extractor.Fault));
-                        if (extractor.Next() != FrameReadResult.Faulted)
-                        {
-                            throw new InvalidOperationException("A faulted extractor recovered without Reset.");
-                        }
-
-                        return events;
-                    default:
-                        throw new InvalidOperationException("Unknown result " + result + ".");
-                }
+                return events;
             }
 
             if (extractor.PendingBytes != 0)
             {
-                throw new InvalidOperationException("NeedMoreData with " + extractor.PendingBytes + " bytes of the chunk unread.");
+                throw new InvalidOperationException((push ? "Push Feed returned" : "NeedMoreData") + " with " + extractor.PendingBytes + " bytes of the chunk unread.");
             }
         }
 
         return events;
+    }
+
+    /// <summary>Feeds one chunk in the pull form and hands each event to <paramref name="handler"/>.</summary>
+    /// <returns>False when the extractor faulted.</returns>
+    private static bool FeedPulled(FrameExtractor extractor, byte[] chunk, int padding, int size, CheckingHandler handler)
+    {
+        extractor.Feed(chunk, padding, size);
+        int limit = (2 * size) + 4;
+        int calls = 0;
+        FrameReadResult result;
+        while ((result = extractor.Next()) != FrameReadResult.NeedMoreData)
+        {
+            if (++calls > limit)
+            {
+                throw new InvalidOperationException("Next did not return NeedMoreData after " + limit + " calls on a " + size + "-byte chunk (no progress).");
+            }
+
+            switch (result)
+            {
+                case FrameReadResult.Frame:
+                    handler.OnFrame(extractor.FrameBuffer, extractor.FrameOffset, extractor.FrameLength);
+                    break;
+                case FrameReadResult.Resynchronized:
+                    handler.OnResynchronized(extractor.LastSkippedBytes);
+                    break;
+                case FrameReadResult.FrameTooLarge:
+                    handler.OnFrameTooLarge(extractor.LastOversizedLength);
+                    break;
+                case FrameReadResult.Faulted:
+                    return false;
+                default:
+                    throw new InvalidOperationException("Unknown result " + result + ".");
+            }
+        }
+
+        return true;
     }
 
     private static void Compare(ReferenceDecoder expected, List<StreamEvent> actual, FrameExtractor extractor, long fed, bool strict)
@@ -174,13 +155,13 @@ public static class ExtractorRun
         }
     }
 
-    /// <summary>Records what the push form delivers and checks each frame's range as it arrives.</summary>
+    /// <summary>Records what either form delivers and checks each frame's range as it arrives.</summary>
     private sealed class CheckingHandler(FrameExtractor extractor, byte[] chunk, int padding, int size, List<StreamEvent> events) : IFrameHandler
     {
         public void OnFrame(byte[] buffer, int offset, int length)
         {
-            Require(length <= extractor.MaxPayloadBytes && offset >= 0 && offset + length <= buffer.Length, "Pushed frame outside its buffer or above the maximum: offset " + offset + ", length " + length);
-            Require(buffer != chunk || (offset >= padding && offset + length <= padding + size), "A frame pushed in place lies outside the bytes fed");
+            Require(length <= extractor.MaxPayloadBytes && offset >= 0 && offset + length <= buffer.Length, "Frame outside its buffer or above the maximum: offset " + offset + ", length " + length);
+            Require(buffer != chunk || (offset >= padding && offset + length <= padding + size), "A frame handed out in place lies outside the bytes fed");
             events.Add(StreamEvent.Frame(buffer.AsSpan(offset, length).ToArray()));
         }
 
