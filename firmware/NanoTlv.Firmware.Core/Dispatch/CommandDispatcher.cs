@@ -37,6 +37,9 @@ namespace NanoTlv.Firmware.Dispatch
             _log = log;
         }
 
+        /// <summary>True when a token is configured: requests that need authentication are refused until HELLO.</summary>
+        public bool TokenRequired => _tokenRequired;
+
         /// <summary>The largest reply frame of any command other than an echo: the batch buffer must hold it.</summary>
         public int LargestFixedReplyFrameBytes { get; private set; } = ReplyFrameOverhead;
 

@@ -47,9 +47,6 @@ namespace NanoTlv.Firmware.Pins
         /// <summary>One more than the highest pin number.</summary>
         public int PinCount => _use.Length;
 
-        /// <summary>The board description.</summary>
-        public BoardDescription Board => _board;
-
         /// <summary>
         /// <see cref="StatusCode.PinOutOfRange"/> for a number the board lacks, <see cref="StatusCode.PinReserved"/>
         /// for a pin the firmware owns, <see cref="StatusCode.Ok"/> otherwise.

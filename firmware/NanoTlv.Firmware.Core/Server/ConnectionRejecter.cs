@@ -57,14 +57,7 @@ namespace NanoTlv.Firmware.Server
                 }
                 finally
                 {
-                    try
-                    {
-                        transport.Close();
-                    }
-                    catch (Exception)
-                    {
-                        // Best effort.
-                    }
+                    TransportClosing.CloseQuietly(transport);
                 }
             }
         }

@@ -95,7 +95,7 @@ namespace NanoTlv.Firmware.Server
                 }
                 finally
                 {
-                    CloseQuietly(transport);
+                    TransportClosing.CloseQuietly(transport);
                     _counters.Retire(_index);
                     _registry.Release(_index);
                 }
@@ -150,18 +150,6 @@ namespace NanoTlv.Firmware.Server
                         return;
                     }
                 }
-            }
-        }
-
-        private static void CloseQuietly(ITransport transport)
-        {
-            try
-            {
-                transport.Close();
-            }
-            catch (Exception)
-            {
-                // The connection is over either way.
             }
         }
 

@@ -63,7 +63,7 @@ namespace NanoTlv.Firmware.Session
             _dispatcher = dispatcher;
             _counters = counters;
             _clock = clock;
-            _tokenRequired = options.AuthToken != null;
+            _tokenRequired = dispatcher.TokenRequired;
         }
 
         /// <summary>Bytes of the buffers this session allocated: receive, extractor, replies, events, scratch.</summary>
@@ -178,7 +178,7 @@ namespace NanoTlv.Firmware.Session
             _chunkPassedBoundary = true;
             if (!_context.EndRequested)
             {
-                HandleFrame(buffer, offset, length, _chunkReceivedAtMs);
+                HandleFrame(buffer, offset, length);
             }
         }
 
@@ -211,7 +211,7 @@ namespace NanoTlv.Firmware.Session
             _output.QueueFrameTooLarge(announcedLength, _extractor.MaxPayloadBytes);
         }
 
-        private void HandleFrame(byte[] buffer, int offset, int length, long now)
+        private void HandleFrame(byte[] buffer, int offset, int length)
         {
             _counters.FramesReceived++;
             if (length < MessageLayout.RequestHeaderBytes)
@@ -229,7 +229,7 @@ namespace NanoTlv.Firmware.Session
             if (_context.IsAuthenticated)
             {
                 _deadlines.OnAuthenticated();
-                _deadlines.OnRequest(now);
+                _deadlines.OnRequest(_chunkReceivedAtMs);
             }
 
             int penaltyMs = _context.TakePenaltyMs();

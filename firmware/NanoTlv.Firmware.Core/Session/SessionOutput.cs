@@ -56,9 +56,6 @@ namespace NanoTlv.Firmware.Session
         /// <summary>Bytes of the buffers this output allocated.</summary>
         public int PreallocatedBytes => _replies.Buffer.Length + _events.Buffer.Length + _directHeader.Length;
 
-        /// <summary>Capacity of the reply batch buffer.</summary>
-        public int ReplyCapacity => _replies.Buffer.Length;
-
         /// <summary>
         /// True once a send of the current connection's replies threw: the connection is dead or stuck and the
         /// session must end. Lets the dispatcher tell a transport failure from a handler bug.
@@ -98,7 +95,7 @@ namespace NanoTlv.Firmware.Session
             ITransport? transport = _transport;
             if (transport != null)
             {
-                CloseQuietly(transport);
+                TransportClosing.CloseQuietly(transport);
             }
         }
 
@@ -192,7 +189,7 @@ namespace NanoTlv.Firmware.Session
             int payloadBytes = MessageLayout.ReplyHeaderBytes + count;
             _directHeader[0] = FrameFormat.Marker;
             BigEndian.WriteUInt16(_directHeader, 1, payloadBytes);
-            _directHeader[FrameFormat.HeaderBytes] = (byte)(opcode | MessageLayout.ReplyFlag);
+            _directHeader[FrameFormat.HeaderBytes] = MessageLayout.ReplyCodeFor(opcode);
             BigEndian.WriteUInt16(_directHeader, FrameFormat.HeaderBytes + 1, requestId);
             _directHeader[FrameFormat.HeaderBytes + MessageLayout.StatusOffset] = (byte)StatusCode.Ok;
             lock (_sendLock)
@@ -245,19 +242,7 @@ namespace NanoTlv.Firmware.Session
 
             if (failed != null)
             {
-                CloseQuietly(failed);
-            }
-        }
-
-        private static void CloseQuietly(ITransport transport)
-        {
-            try
-            {
-                transport.Close();
-            }
-            catch (Exception)
-            {
-                // Closing is best effort: the connection is being given up either way.
+                TransportClosing.CloseQuietly(failed);
             }
         }
 
