@@ -251,15 +251,7 @@ namespace NanoTlv.Firmware
 
         private static void CheckFailsafePins(DeviceOptions options, BoardDescription board, FailsafeKeeper failsafe)
         {
-            int invalid = failsafe.FindInvalidBootLevel();
-            for (int pin = board.PinCount; invalid < 0 && pin <= byte.MaxValue; pin++)
-            {
-                if (options.GetFailsafeLevel(pin) != MessageLayout.FailsafeClear)
-                {
-                    invalid = pin;
-                }
-            }
-
+            int invalid = failsafe.FindInvalidBootLevel(options);
             if (invalid >= 0)
             {
                 throw new ArgumentException("A failsafe level is set on GPIO " + invalid + ", which is not a usable output of " + board.Name + ".", nameof(options));

@@ -70,13 +70,18 @@ namespace NanoTlv.Firmware.Failsafe
             }
         }
 
-        /// <summary>Finds a boot level set on a pin that cannot take it (not a usable output).</summary>
+        /// <summary>
+        /// Finds a boot level the options set on a pin that cannot take it: one the board lacks (any GPIO number up
+        /// to 255 can be configured) or one that is not a usable output.
+        /// </summary>
+        /// <param name="options">The options whose boot levels are checked.</param>
         /// <returns>The first such pin, or -1 when every boot level is valid.</returns>
-        public int FindInvalidBootLevel()
+        public int FindInvalidBootLevel(DeviceOptions options)
         {
-            for (int pin = 0; pin < _levels.PinCount; pin++)
+            for (int pin = 0; pin <= byte.MaxValue; pin++)
             {
-                if (_levels.HasLevel(pin) && (_pins.CheckUsable(pin) != StatusCode.Ok || !_pins.Has(pin, PinCapabilities.DigitalOutput)))
+                if (options.GetFailsafeLevel(pin) != MessageLayout.FailsafeClear &&
+                    (_pins.CheckUsable(pin) != StatusCode.Ok || !_pins.Has(pin, PinCapabilities.DigitalOutput)))
                 {
                     return pin;
                 }
