@@ -35,7 +35,6 @@ namespace NanoTlv.Client
             DeviceHello hello = ReplyDecoder.Hello(reply);
             Hello = hello;
             _helloToken = token;
-            _helloSent = true;
             return hello;
         }
 

@@ -17,7 +17,7 @@ namespace NanoTlv.Client
             DeviceConnection connection = RequireOpenConnection();
             CheckFitsDevice(opcode, arguments.Length);
             PendingRequest request = _tracker.Register(opcode, target);
-            byte[] frame = RequestFrame.Build(opcode, request.Id, arguments.Span);
+            byte[] frame = RequestFrame.Build(opcode, request.Id, arguments);
             TimeSpan limit = timeout ?? _options.RequestTimeout;
             using var waitLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (limit != Timeout.InfiniteTimeSpan)

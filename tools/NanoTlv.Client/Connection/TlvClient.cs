@@ -41,7 +41,6 @@ namespace NanoTlv.Client
         private readonly ConcurrentDictionary<int, bool> _failsafes = new();
         private DeviceConnection? _connection;
         private string? _helloToken;
-        private bool _helloSent;
         private long _droppedEvents;
         private int _disposed;
 
@@ -244,7 +243,7 @@ namespace NanoTlv.Client
 
         private async Task RestoreSessionAsync(CancellationToken cancellationToken)
         {
-            if (_helloSent)
+            if (Hello is not null)
             {
                 await HelloAsync(_helloToken, null, cancellationToken).ConfigureAwait(false);
             }

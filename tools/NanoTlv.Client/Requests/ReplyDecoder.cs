@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using NanoTlv.Messages;
 
 namespace NanoTlv.Client
@@ -125,9 +126,10 @@ namespace NanoTlv.Client
 
         private static MessageReader Open(IncomingMessage reply)
         {
+            // IncomingMessage already owns a copy of the payload: read it in place.
             var reader = new MessageReader();
-            byte[] data = reply.Data.ToArray();
-            reader.Reset(data, 0, data.Length);
+            ArraySegment<byte> data = MemoryMarshal.TryGetArray(reply.Data, out ArraySegment<byte> array) ? array : new ArraySegment<byte>(reply.Data.ToArray());
+            reader.Reset(data.Array!, data.Offset, data.Count);
             return reader;
         }
 

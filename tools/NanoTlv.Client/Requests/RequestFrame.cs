@@ -1,11 +1,12 @@
 using System;
+using System.Runtime.InteropServices;
 using NanoTlv.Framing;
 using NanoTlv.Messages;
 
 namespace NanoTlv.Client
 {
     /// <summary>Builds one request frame with the shared <see cref="MessageWriter"/>.</summary>
-    internal static class RequestFrame
+    public static class RequestFrame
     {
         /// <summary>Largest argument block one frame can carry.</summary>
         public const int MaxArgumentBytes = FrameFormat.MaxEncodablePayloadBytes - MessageLayout.RequestHeaderBytes;
@@ -15,7 +16,7 @@ namespace NanoTlv.Client
         /// <param name="requestId">The request id.</param>
         /// <param name="arguments">The argument bytes.</param>
         /// <returns>The whole frame: <c>72 | len u16 | opcode | id u16 | arguments</c>.</returns>
-        public static byte[] Build(Opcode opcode, ushort requestId, ReadOnlySpan<byte> arguments)
+        public static byte[] Build(Opcode opcode, ushort requestId, ReadOnlyMemory<byte> arguments)
         {
             if (arguments.Length > MaxArgumentBytes)
             {
@@ -27,7 +28,9 @@ namespace NanoTlv.Client
             writer.BeginRequest(opcode, requestId);
             if (!arguments.IsEmpty)
             {
-                writer.WriteBytes(arguments.ToArray(), 0, arguments.Length);
+                // The typed commands build their arguments as arrays: written from there, not copied again first.
+                ArraySegment<byte> segment = MemoryMarshal.TryGetArray(arguments, out ArraySegment<byte> array) ? array : new ArraySegment<byte>(arguments.ToArray());
+                writer.WriteBytes(segment.Array!, segment.Offset, segment.Count);
             }
 
             writer.EndMessage();

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Client;
 using NanoTlv.Framing;
+using NanoTlv.Messages;
 
 namespace NanoTlv.Cli.Harness
 {
@@ -96,7 +97,7 @@ namespace NanoTlv.Cli.Harness
         /// accepting the connection.</summary>
         private static async Task<bool> WarmUpAsync(NetworkStream stream, TimeSpan timeout, CancellationToken cancellationToken)
         {
-            byte[] frame = HarnessPlan.PingFrame(WarmUpRequestId, Array.Empty<byte>());
+            byte[] frame = RequestFrame.Build(Opcode.Ping, WarmUpRequestId, ReadOnlyMemory<byte>.Empty);
             await stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(timeout);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using NanoTlv.Client;
 using NanoTlv.Framing;
 using NanoTlv.Messages;
 
@@ -64,7 +65,7 @@ namespace NanoTlv.Cli.Harness
                 }
 
                 int start = (int)stream.Length;
-                stream.Write(PingFrame(id, payload));
+                stream.Write(RequestFrame.Build(Opcode.Ping, id, payload));
                 items.Add(new PlannedItem(PlannedItemKind.Ping, start, (int)stream.Length - start, id, payload, size, deviceMaxPayloadBytes));
                 lastId = id;
             }
@@ -108,20 +109,6 @@ namespace NanoTlv.Cli.Harness
                 default:
                     break;
             }
-        }
-
-        /// <summary>A whole PING request frame, built with the shared <see cref="MessageWriter"/>.</summary>
-        /// <param name="id">Request id.</param>
-        /// <param name="arguments">Bytes to echo.</param>
-        /// <returns>The frame.</returns>
-        public static byte[] PingFrame(ushort id, byte[] arguments)
-        {
-            var frame = new byte[FrameFormat.HeaderBytes + MessageLayout.RequestHeaderBytes + arguments.Length];
-            var writer = new MessageWriter(frame);
-            writer.BeginRequest(Opcode.Ping, id);
-            writer.WriteBytes(arguments, 0, arguments.Length);
-            writer.EndMessage();
-            return frame;
         }
 
         private static byte[] Frame(byte[] payload)
