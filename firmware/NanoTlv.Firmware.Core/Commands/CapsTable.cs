@@ -1,4 +1,5 @@
 using NanoTlv.Firmware.Board;
+using NanoTlv.Messages;
 
 namespace NanoTlv.Firmware.Commands
 {
@@ -12,7 +13,6 @@ namespace NanoTlv.Firmware.Commands
         private const int EntryBytes = 4;
         // pin_count is a u8, so pins 0..254 are listed.
         private const int MaxListedPins = 255;
-        private const byte NoAdcChannel = 0xFF;
 
         /// <summary>Builds the reply data.</summary>
         /// <param name="board">The board.</param>
@@ -43,7 +43,7 @@ namespace NanoTlv.Firmware.Commands
                 data[offset] = (byte)pin;
                 data[offset + 1] = (byte)((int)description.Capabilities >> 8);
                 data[offset + 2] = (byte)description.Capabilities;
-                data[offset + 3] = description.AdcChannel < 0 ? NoAdcChannel : (byte)description.AdcChannel;
+                data[offset + 3] = description.AdcChannel < 0 ? MessageLayout.NoAdcChannel : (byte)description.AdcChannel;
                 offset += EntryBytes;
             }
 

@@ -18,7 +18,6 @@ namespace NanoTlv.Firmware.Commands
         /// <summary>Highest address I2C commands accept.</summary>
         public const int LastAddress = 0x77;
 
-        private const int MaxReadBytes = 255;
         private const int ScanReplyBytes = 1 + (LastAddress - FirstAddress + 1);
 
         // Scratch layout for I2C_SCAN: the probe byte, then the addresses found.
@@ -42,8 +41,8 @@ namespace NanoTlv.Firmware.Commands
         public void Register(CommandDispatcher dispatcher)
         {
             dispatcher.Register(Opcode.I2cWrite, this, 0);
-            dispatcher.Register(Opcode.I2cRead, this, MaxReadBytes);
-            dispatcher.Register(Opcode.I2cWriteRead, this, MaxReadBytes);
+            dispatcher.Register(Opcode.I2cRead, this, MessageLayout.MaxI2cReadBytes);
+            dispatcher.Register(Opcode.I2cWriteRead, this, MessageLayout.MaxI2cReadBytes);
             dispatcher.Register(Opcode.I2cScan, this, ScanReplyBytes);
         }
 

@@ -68,5 +68,11 @@ namespace NanoTlv.Messages
 
         /// <summary>Failsafe level meaning "no failsafe for this pin".</summary>
         public const byte FailsafeClear = 0xFF;
+
+        /// <summary>ADC channel byte in the CAPS reply meaning "this pin has no ADC channel".</summary>
+        public const byte NoAdcChannel = 0xFF;
+
+        /// <summary>Most bytes one I2C_READ or I2C_WRITE_READ reads (the count is one byte).</summary>
+        public const int MaxI2cReadBytes = 255;
     }
 }

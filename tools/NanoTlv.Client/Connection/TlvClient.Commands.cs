@@ -14,9 +14,7 @@ namespace NanoTlv.Client
     /// <see cref="DeviceConnectionException"/> when the connection is lost.</summary>
     public sealed partial class TlvClient
     {
-        private const byte NoAdcChannel = 0xFF;
         private const int MaxI2cAddress = 0x7F;
-        private const int MaxI2cTransferBytes = 255;
 
         /// <summary>HELLO: introduces the client, presents the token when the device needs one, and learns the
         /// device's name, version, payload limit and features. Remembered for <see cref="ReconnectAsync"/>.</summary>
@@ -69,7 +67,7 @@ namespace NanoTlv.Client
         /// <param name="cancellationToken">Cancels waiting.</param>
         /// <returns>The pins, in the device's order.</returns>
         public async Task<IReadOnlyList<PinCapability>> CapsAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-            ReplyDecoder.Caps(await RequestOkAsync(Opcode.Caps, default, null, timeout, cancellationToken).ConfigureAwait(false), NoAdcChannel);
+            ReplyDecoder.Caps(await RequestOkAsync(Opcode.Caps, default, null, timeout, cancellationToken).ConfigureAwait(false));
 
         /// <summary>PIN_MODE: puts <paramref name="pin"/> in <paramref name="mode"/>.</summary>
         /// <param name="pin">GPIO number (0..255).</param>
@@ -346,7 +344,7 @@ namespace NanoTlv.Client
 
         private static void CheckTransferLength(int count, string name)
         {
-            if (count < 1 || count > MaxI2cTransferBytes)
+            if (count < 1 || count > MessageLayout.MaxI2cReadBytes)
             {
                 throw new ArgumentOutOfRangeException(name, count, "An I2C transfer moves 1..255 bytes.");
             }

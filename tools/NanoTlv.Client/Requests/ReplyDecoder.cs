@@ -51,7 +51,7 @@ namespace NanoTlv.Client
                 reader.ReadByte());
         }
 
-        public static IReadOnlyList<PinCapability> Caps(IncomingMessage reply, byte noAdcChannel)
+        public static IReadOnlyList<PinCapability> Caps(IncomingMessage reply)
         {
             if (reply.Data.Length < 1)
             {
@@ -68,7 +68,7 @@ namespace NanoTlv.Client
                 int pin = reader.ReadByte();
                 var capabilities = (PinCapabilities)reader.ReadUInt16();
                 byte channel = reader.ReadByte();
-                pins.Add(new PinCapability(pin, capabilities, channel == noAdcChannel ? null : channel));
+                pins.Add(new PinCapability(pin, capabilities, channel == MessageLayout.NoAdcChannel ? null : channel));
             }
 
             return pins;
