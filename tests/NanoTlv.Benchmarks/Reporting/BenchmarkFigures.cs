@@ -30,12 +30,6 @@ public static class BenchmarkFigures
             ? FrameStream.For(payloadBytes).Bytes.Length
             : null;
 
-    /// <summary>Frames decoded per operation, if the case has a payload parameter.</summary>
-    public static long? Frames(BenchmarkCase benchmarkCase) =>
-        benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == PayloadParameter)?.Value is int payloadBytes
-            ? FrameStream.For(payloadBytes).FrameCount
-            : null;
-
     /// <summary>Throughput in MB/s (10^6 bytes per second), from the mean time.</summary>
     public static double? MegabytesPerSecond(Summary summary, BenchmarkCase benchmarkCase) =>
         Throughput(benchmarkCase, MeanNanoseconds(summary, benchmarkCase));

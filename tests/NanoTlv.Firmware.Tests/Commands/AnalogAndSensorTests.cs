@@ -15,7 +15,7 @@ public sealed class AnalogAndSensorTests
     public void Analog_read_reports_raw_bits_and_millivolts(int raw, string data)
     {
         using var device = new TestDevice();
-        device.Board.Analog.Inner.SetRaw(TestBoard.AnalogChannel, raw);
+        device.Board.Analog.SetRaw(TestBoard.AnalogChannel, raw);
 
         Assert.Equal("B0 00 01 00 " + data, device.LastReply("30 00 01 08"));
     }
@@ -24,7 +24,7 @@ public sealed class AnalogAndSensorTests
     public void Analog_read_works_on_an_input_and_on_an_unconfigured_general_pin()
     {
         using var device = new TestDevice();
-        device.Board.Analog.Inner.SetRaw(2, 100);
+        device.Board.Analog.SetRaw(2, 100);
 
         var replies = device.ExchangeHex("30 00 01 04", "10 00 02 04 00", "30 00 03 04");
 
@@ -46,7 +46,7 @@ public sealed class AnalogAndSensorTests
     public void A_driver_that_throws_gets_InternalError_and_the_session_carries_on()
     {
         using var device = new TestDevice();
-        device.Board.Analog.Fail = true;
+        device.Board.Analog.SimulateFault = true;
 
         var replies = device.ExchangeHex("30 00 01 08", "02 00 02 55");
 

@@ -164,7 +164,7 @@ public sealed class ProtocolDocumentTests
         }
         else if (action == "! the ADC driver fails")
         {
-            device.Board.Analog.Fail = true;
+            device.Board.Analog.SimulateFault = true;
         }
         else
         {
@@ -205,7 +205,7 @@ public sealed class ProtocolDocumentTests
             Esp32DevKitBoard.Create());
         device.Board.Clock.Freeze(DocumentedUptimeMs);
         device.Board.Clock.InternalCentiCelsius = 4512;
-        device.Board.Analog.Inner.SetRaw(0, 2048);
+        device.Board.Analog.SetRaw(0, 2048);
         device.Board.Bme280.SetEnvironment(21.5, 101325, 45);
         return device;
     }

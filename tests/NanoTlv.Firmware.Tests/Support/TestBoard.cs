@@ -22,7 +22,6 @@ public sealed class TestBoard : IDisposable
     public const int InputOnlyPin = 9;
     public const int OutputOnlyPin = 10;
     public const int ReservedPin = 6;
-    public const int MissingPin = 7;
     public const int I2cDataPin = 11;
     public const int StatusLedPin = 13;
 
@@ -40,7 +39,7 @@ public sealed class TestBoard : IDisposable
         Description = description;
         Clock = new TestClock();
         Digital = new VirtualDigitalPins(description, Clock);
-        Analog = new FailingAnalogInputs(new VirtualAnalogInputs(CountAdcChannels(description)));
+        Analog = new VirtualAnalogInputs(VirtualAnalogInputs.ChannelCountFor(description));
         Pwm = new VirtualPwmOutputs(description, pwmChannels);
         I2c = new VirtualI2cBus();
         Bme280 = new Bme280Simulator();
@@ -56,7 +55,7 @@ public sealed class TestBoard : IDisposable
 
     public VirtualDigitalPins Digital { get; }
 
-    public FailingAnalogInputs Analog { get; }
+    public VirtualAnalogInputs Analog { get; }
 
     public VirtualPwmOutputs Pwm { get; }
 
@@ -77,26 +76,11 @@ public sealed class TestBoard : IDisposable
         pins[AnalogPin] = new PinDescription(AnalogPin, PinCapabilities.DigitalInput | PinCapabilities.Analog, 0);
         pins[InputOnlyPin] = new PinDescription(InputOnlyPin, PinCapabilities.DigitalInput | PinCapabilities.Analog, 1);
         pins[OutputOnlyPin] = new PinDescription(OutputOnlyPin, PinCapabilities.DigitalOutput, PinDescription.NoAdcChannel);
-        pins[11] = new PinDescription(11, GeneralPurpose | PinCapabilities.I2c, PinDescription.NoAdcChannel);
+        pins[I2cDataPin] = new PinDescription(I2cDataPin, GeneralPurpose | PinCapabilities.I2c, PinDescription.NoAdcChannel);
         pins[12] = new PinDescription(12, GeneralPurpose | PinCapabilities.I2c, PinDescription.NoAdcChannel);
         pins[StatusLedPin] = new PinDescription(StatusLedPin, GeneralPurpose | PinCapabilities.SystemUse, PinDescription.NoAdcChannel);
-        return new BoardDescription("Test board", pins!, 11, 12, StatusLedPin);
+        return new BoardDescription("Test board", pins!, I2cDataPin, 12, StatusLedPin);
     }
 
     public void Dispose() => Digital.Dispose();
-
-    private static int CountAdcChannels(BoardDescription description)
-    {
-        int count = 1;
-        for (int pin = 0; pin < description.PinCount; pin++)
-        {
-            PinDescription? described = description.GetPin(pin);
-            if (described != null && described.AdcChannel >= count)
-            {
-                count = described.AdcChannel + 1;
-            }
-        }
-
-        return count;
-    }
 }

@@ -43,11 +43,6 @@ namespace NanoTlv.PortableTests.Firmware
         /// <returns>This script.</returns>
         public RequestScript Raw(byte[] bytes) => Raw(bytes, bytes.Length);
 
-        /// <summary>Appends <paramref name="count"/> zero bytes.</summary>
-        /// <param name="count">How many.</param>
-        /// <returns>This script.</returns>
-        public RequestScript Zeros(int count) => Raw(new byte[count]);
-
         /// <summary>A copy of the stream built so far.</summary>
         /// <returns>The bytes.</returns>
         public byte[] ToArray()

@@ -24,9 +24,6 @@ namespace NanoTlv.PortableTests.Firmware
         /// <summary>The buffer holding the sent bytes; the first <see cref="SentLength"/> count.</summary>
         public byte[] SentBuffer => _sent;
 
-        /// <summary>Calls of <see cref="Send"/>.</summary>
-        public int SendCount { get; private set; }
-
         /// <summary>Calls of <see cref="Close"/>.</summary>
         public int CloseCount { get; private set; }
 
@@ -93,7 +90,6 @@ namespace NanoTlv.PortableTests.Firmware
 
             Array.Copy(buffer, offset, _sent, SentLength, count);
             SentLength += count;
-            SendCount++;
         }
 
         /// <inheritdoc/>

@@ -22,8 +22,6 @@ public sealed class BackgroundSender : IDisposable
 
     public long BytesSent => Interlocked.Read(ref _sent);
 
-    public bool IsRunning => _thread.IsAlive;
-
     /// <summary>Waits until sending has stalled (the peer stopped reading) for <paramref name="stall"/>.</summary>
     public bool WaitStalled(TimeSpan stall, TimeSpan timeout)
     {

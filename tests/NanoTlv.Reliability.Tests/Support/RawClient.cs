@@ -25,8 +25,6 @@ public sealed class RawClient : IDisposable
         _socket = socket;
     }
 
-    public Socket Socket => _socket;
-
     public long BytesSent { get; private set; }
 
     /// <summary>Connects to 127.0.0.1:<paramref name="port"/>.</summary>

@@ -17,6 +17,7 @@ namespace NanoTlv.VirtualDevice
         public const int DefaultFullScaleMillivolts = 3300;
 
         private readonly int[] _raw;
+        private volatile bool _simulateFault;
 
         /// <summary>Creates a 12-bit, 3300 mV ADC.</summary>
         /// <param name="channelCount">Channels 0..count-1.</param>
@@ -53,8 +54,35 @@ namespace NanoTlv.VirtualDevice
         /// <summary>Number of channels.</summary>
         public int ChannelCount => _raw.Length;
 
+        /// <summary>When true every read throws, as a failing driver would (test hook for the InternalError path).</summary>
+        public bool SimulateFault
+        {
+            get => _simulateFault;
+            set => _simulateFault = value;
+        }
+
+        /// <summary>Channels an ADC needs for a board: one more than the highest channel a pin maps to (at least 1).</summary>
+        /// <param name="description">The board.</param>
+        /// <returns>The channel count.</returns>
+        public static int ChannelCountFor(BoardDescription description)
+        {
+            int count = 1;
+            for (int pin = 0; pin < description.PinCount; pin++)
+            {
+                PinDescription? described = description.GetPin(pin);
+                if (described != null && described.AdcChannel >= count)
+                {
+                    count = described.AdcChannel + 1;
+                }
+            }
+
+            return count;
+        }
+
         /// <inheritdoc />
-        public int Read(int channel) => Volatile.Read(ref _raw[RequireChannel(channel)]);
+        public int Read(int channel) => _simulateFault
+            ? throw new InvalidOperationException("ADC driver fault (test)")
+            : Volatile.Read(ref _raw[RequireChannel(channel)]);
 
         /// <summary>Sets a channel's raw value (test hook).</summary>
         /// <param name="channel">ADC channel.</param>

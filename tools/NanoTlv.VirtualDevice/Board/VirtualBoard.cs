@@ -25,7 +25,7 @@ namespace NanoTlv.VirtualDevice
             Description = description;
             System = new VirtualSystemMonitor();
             Digital = new VirtualDigitalPins(description, System);
-            Analog = new VirtualAnalogInputs(CountAdcChannels(description));
+            Analog = new VirtualAnalogInputs(VirtualAnalogInputs.ChannelCountFor(description));
             Pwm = new VirtualPwmOutputs(description);
             I2c = new VirtualI2cBus();
             Bme280 = new Bme280Simulator();
@@ -112,20 +112,5 @@ namespace NanoTlv.VirtualDevice
 
         /// <summary>Stops the GPIO event thread and debounce timers.</summary>
         public void Dispose() => Digital.Dispose();
-
-        private static int CountAdcChannels(BoardDescription description)
-        {
-            int count = 1;
-            for (int pin = 0; pin < description.PinCount; pin++)
-            {
-                PinDescription? described = description.GetPin(pin);
-                if (described != null && described.AdcChannel >= count)
-                {
-                    count = described.AdcChannel + 1;
-                }
-            }
-
-            return count;
-        }
     }
 }
