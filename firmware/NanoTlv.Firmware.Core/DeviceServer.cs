@@ -91,7 +91,7 @@ namespace NanoTlv.Firmware
             new DigitalCommands(controller).Register(dispatcher);
             new EventCommands(pins, events).Register(dispatcher);
             new AnalogCommands(pins, board.Analog).Register(dispatcher);
-            new PwmCommands(pins, controller, _pulses, board.Pwm).Register(dispatcher);
+            new PwmCommands(pins, controller).Register(dispatcher);
             new I2cCommands(board.I2c, i2cSync).Register(dispatcher);
             new SensorCommands(board.System, board.I2c, i2cSync).Register(dispatcher);
             new FailsafeCommands(failsafe).Register(dispatcher);

@@ -208,23 +208,90 @@ namespace NanoTlv.Firmware.Pins
             _pins.SetLevel(pin, high);
         }
 
+        /// <summary>PWM_SET on a usable pin: starts or retunes PWM, ending the pin's previous use. Call with the pin
+        /// lock held.</summary>
+        /// <param name="pin">A pin that passed <see cref="PinGuard.CheckUsable"/>.</param>
+        /// <param name="frequencyHz">Frequency, 1..int.MaxValue.</param>
+        /// <param name="duty">Duty in ten-thousandths, 0..<see cref="MessageLayout.FullDuty"/>.</param>
+        /// <param name="slot">The calling connection's slot, which then controls the pin.</param>
+        /// <returns>The outcome.</returns>
+        public StatusCode StartPwmLocked(int pin, uint frequencyHz, int duty, int slot)
+        {
+            if (frequencyHz == 0 || frequencyHz > int.MaxValue || duty > MessageLayout.FullDuty)
+            {
+                return StatusCode.BadArgument;
+            }
+
+            if (!_pins.Has(pin, PinCapabilities.Pwm))
+            {
+                return StatusCode.NoPwmChannel;
+            }
+
+            if (_pulses.IsPulsing(pin))
+            {
+                return StatusCode.Busy;
+            }
+
+            if (_pins.UseOf(pin) != PinUse.Pwm)
+            {
+                LeaveCurrentUseLocked(pin, false);
+            }
+
+            if (!_pwm.Start(pin, (int)frequencyHz, duty))
+            {
+                return StatusCode.NoPwmChannel;
+            }
+
+            _pins.SetUse(pin, PinUse.Pwm);
+            _pins.SetOwner(pin, slot);
+            return StatusCode.Ok;
+        }
+
+        /// <summary>PWM_STOP on a usable pin: stops PWM if it runs (the pin is left unconfigured). Call with the pin
+        /// lock held.</summary>
+        /// <param name="pin">A pin that passed <see cref="PinGuard.CheckUsable"/>.</param>
+        /// <param name="slot">The calling connection's slot.</param>
+        /// <returns>The outcome.</returns>
+        public StatusCode StopPwmLocked(int pin, int slot)
+        {
+            if (!_pins.Has(pin, PinCapabilities.Pwm))
+            {
+                return StatusCode.NoPwmChannel;
+            }
+
+            if (StopRunningPwmLocked(pin))
+            {
+                _pins.SetOwner(pin, slot);
+            }
+
+            return StatusCode.Ok;
+        }
+
         /// <summary>Ends what a pin is doing before it changes use: cancels a pulse, stops PWM and (unless it
         /// stays an input) drops its subscriptions. Call with the pin lock held.</summary>
         /// <param name="pin">A valid pin.</param>
         /// <param name="keepSubscriptions">True when the pin stays in an input mode.</param>
-        public void LeaveCurrentUseLocked(int pin, bool keepSubscriptions)
+        private void LeaveCurrentUseLocked(int pin, bool keepSubscriptions)
         {
             _pulses.Cancel(pin);
-            if (_pins.UseOf(pin) == PinUse.Pwm)
-            {
-                _pwm.Stop(pin);
-                _pins.SetUse(pin, PinUse.Unconfigured);
-            }
-
+            StopRunningPwmLocked(pin);
             if (!keepSubscriptions)
             {
                 _events.DropPin(pin);
             }
+        }
+
+        /// <returns>True when the pin was running PWM (it is unconfigured now).</returns>
+        private bool StopRunningPwmLocked(int pin)
+        {
+            if (_pins.UseOf(pin) != PinUse.Pwm)
+            {
+                return false;
+            }
+
+            _pwm.Stop(pin);
+            _pins.SetUse(pin, PinUse.Unconfigured);
+            return true;
         }
 
         private StatusCode CheckDrivable(int pin, byte level)
