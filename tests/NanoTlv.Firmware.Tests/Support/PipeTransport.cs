@@ -16,10 +16,9 @@ public sealed class PipeTransport : ITransport
 
     private readonly object _sync = new();
     private readonly Queue<byte> _toDevice = new();
-    private readonly List<byte> _fromDevice = new();
     private readonly FrameExtractor _extractor = new(FrameFormat.MaxEncodablePayloadBytes, strict: true);
-    private Queue<byte[]>? _pendingPayloads;
-    private int _parsed;
+    private readonly Queue<byte[]> _fromDevice = new();
+    private bool _deviceSentJunk;
     private bool _clientClosed;
     private bool _deviceClosed;
 
@@ -67,9 +66,14 @@ public sealed class PipeTransport : ITransport
         {
             while (true)
             {
-                if (TryParse(out byte[]? payload))
+                if (_fromDevice.Count > 0)
                 {
-                    return payload!;
+                    return _fromDevice.Dequeue();
+                }
+
+                if (_deviceSentJunk)
+                {
+                    throw new InvalidOperationException("The device sent bytes that are not a frame.");
                 }
 
                 TimeSpan left = deadline - DateTime.UtcNow;
@@ -165,9 +169,17 @@ public sealed class PipeTransport : ITransport
                 throw new InvalidOperationException("The pipe is closed.");
             }
 
-            for (int i = 0; i < count; i++)
+            // Split into payloads as it arrives; junk is reported to the reading test, not to the sending device.
+            if (!_deviceSentJunk)
             {
-                _fromDevice.Add(buffer[offset + i]);
+                _extractor.Feed(buffer, offset, count);
+                FrameReadResult result;
+                while ((result = _extractor.Next()) == FrameReadResult.Frame)
+                {
+                    _fromDevice.Enqueue(_extractor.FrameBuffer.AsSpan(_extractor.FrameOffset, _extractor.FrameLength).ToArray());
+                }
+
+                _deviceSentJunk = result != FrameReadResult.NeedMoreData;
             }
 
             Monitor.PulseAll(_sync);
@@ -181,35 +193,5 @@ public sealed class PipeTransport : ITransport
             _deviceClosed = true;
             Monitor.PulseAll(_sync);
         }
-    }
-
-    private bool TryParse(out byte[]? payload)
-    {
-        payload = null;
-        if (_parsed < _fromDevice.Count)
-        {
-            byte[] chunk = _fromDevice.GetRange(_parsed, _fromDevice.Count - _parsed).ToArray();
-            _parsed = _fromDevice.Count;
-            _extractor.Feed(chunk, 0, chunk.Length);
-            _pendingPayloads ??= new Queue<byte[]>();
-            FrameReadResult result;
-            while ((result = _extractor.Next()) != FrameReadResult.NeedMoreData)
-            {
-                if (result != FrameReadResult.Frame)
-                {
-                    throw new InvalidOperationException("The device sent bytes that are not a frame.");
-                }
-
-                _pendingPayloads.Enqueue(_extractor.FrameBuffer.AsSpan(_extractor.FrameOffset, _extractor.FrameLength).ToArray());
-            }
-        }
-
-        if (_pendingPayloads != null && _pendingPayloads.Count > 0)
-        {
-            payload = _pendingPayloads.Dequeue();
-            return true;
-        }
-
-        return false;
     }
 }
