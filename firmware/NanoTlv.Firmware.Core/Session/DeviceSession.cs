@@ -43,9 +43,8 @@ namespace NanoTlv.Firmware.Session
         private bool _stopRequested;
         private SessionEndReason _endReason;
 
-        // State of the chunk being delivered, for the IFrameHandler callbacks.
+        // When the chunk being delivered arrived, for the IFrameHandler callbacks.
         private long _chunkReceivedAtMs;
-        private bool _chunkPassedBoundary;
 
         /// <summary>Creates the session of a connection slot with all its buffers.</summary>
         /// <param name="slot">The slot index.</param>
@@ -150,7 +149,7 @@ namespace NanoTlv.Firmware.Session
             long now = _clock.UptimeMs;
             _counters.BytesReceived += count;
             _chunkReceivedAtMs = now;
-            _chunkPassedBoundary = false;
+            long eventsBefore = ExtractorEvents();
             if (!_extractor.Feed(_receiveBuffer, 0, count, this))
             {
                 throw new InvalidOperationException("The session's extractor faulted; it runs in lenient mode and should never fault.");
@@ -164,9 +163,13 @@ namespace NanoTlv.Firmware.Session
                 return false;
             }
 
-            _deadlines.OnChunk(now, _extractor.IsFrameInProgress, _chunkPassedBoundary);
+            _deadlines.OnChunk(now, _extractor.IsFrameInProgress, ExtractorEvents() != eventsBefore);
             return true;
         }
+
+        /// <summary>Frames, resync episodes and oversized frames the extractor has reported: each one passed a frame
+        /// boundary.</summary>
+        private long ExtractorEvents() => _extractor.FramesDecoded + _extractor.Resyncs + _extractor.OversizedFrames;
 
         /// <summary>A whole request from the chunk being processed (see <see cref="IFrameHandler"/>). Once the
         /// connection must end (too many wrong tokens) the rest of the chunk is ignored.</summary>
@@ -175,7 +178,6 @@ namespace NanoTlv.Firmware.Session
         /// <param name="length">The payload length.</param>
         public void OnFrame(byte[] buffer, int offset, int length)
         {
-            _chunkPassedBoundary = true;
             if (!_context.EndRequested)
             {
                 HandleFrame(buffer, offset, length);
@@ -186,7 +188,6 @@ namespace NanoTlv.Firmware.Session
         /// <param name="skippedBytes">Bytes skipped.</param>
         public void OnResynchronized(int skippedBytes)
         {
-            _chunkPassedBoundary = true;
             if (_context.EndRequested)
             {
                 return;
@@ -201,7 +202,6 @@ namespace NanoTlv.Firmware.Session
         /// <param name="announcedLength">The length its header announced.</param>
         public void OnFrameTooLarge(int announcedLength)
         {
-            _chunkPassedBoundary = true;
             if (_context.EndRequested)
             {
                 return;

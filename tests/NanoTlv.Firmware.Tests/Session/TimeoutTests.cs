@@ -86,6 +86,24 @@ public sealed class TimeoutTests
     }
 
     [Fact]
+    public void Frames_that_each_complete_in_time_are_served_even_if_every_chunk_ends_inside_a_frame()
+    {
+        using var device = new TestDevice(options =>
+        {
+            options.ReceiveTimeoutMs = 3000;
+            options.IdleTimeoutMs = 0;
+        });
+        byte[] stream = Enumerable.Range(1, 6).SelectMany(id => Hex.FrameOf("02 00 0" + id)).ToArray();
+        byte[][] chunks = [stream[..3], .. Enumerable.Range(0, 6).Select(k => stream[(3 + (6 * k))..Math.Min(stream.Length, 9 + (6 * k))])];
+        var transport = new ScriptedTransport(chunks, device.Board.Clock, 0, 4096) { ClockStepPerChunkMs = 2000 };
+
+        device.Server.ServeConnection(transport);
+
+        Assert.Equal(6, transport.Frames.Count);
+        Assert.DoesNotContain(device.Log.Lines, line => line.Contains("receive timeout", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_oversized_frame_being_discarded_also_has_to_complete_in_time()
     {
         using var device = new TestDevice(options =>
