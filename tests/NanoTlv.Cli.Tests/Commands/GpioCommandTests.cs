@@ -78,7 +78,8 @@ namespace NanoTlv.Cli.Tests.Commands
             Assert.Equal(new[] { 4 }, lines[0].GetProperty("pins").EnumerateArray().Select(p => p.GetInt32()));
             Assert.Equal((4, 1), (lines[1].GetProperty("pin").GetInt32(), lines[1].GetProperty("level").GetInt32()));
             Assert.Equal((4, 0), (lines[2].GetProperty("pin").GetInt32(), lines[2].GetProperty("level").GetInt32()));
-            Assert.False(device.Board.Digital.IsReportingChanges(Input) && device.Host.Server.ActiveSessions > 0);
+            // The device learns of the close asynchronously: its session ends (and drops the subscription) shortly after.
+            Assert.True(await Tlvctl.WaitForAsync(() => !(device.Board.Digital.IsReportingChanges(Input) && device.Host.Server.ActiveSessions > 0)));
         }
 
         [Fact]
