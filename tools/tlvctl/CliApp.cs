@@ -79,6 +79,7 @@ namespace NanoTlv.Cli
             root.Add(HarnessCommand.Create(io, globals));
             root.Add(ServeCommand.Create(io, globals));
             root.Add(DemoCommand.Create(io, globals));
+            root.Add(BridgeCommand.Create(io, globals));
             return root;
         }
 
