@@ -86,7 +86,7 @@ namespace NanoTlv.Firmware
             TokenVerifier token = new TokenVerifier(options.AuthToken);
             CommandDispatcher dispatcher = new CommandDispatcher(token.IsRequired, log);
             object i2cSync = new object();
-            FailedHelloThrottle throttle = new FailedHelloThrottle(options.FailedHelloDelayMs, options.MaxFailedHellosPerConnection, options.MaxRecentFailedHellos);
+            FailedHelloThrottle throttle = new FailedHelloThrottle(options.FailedHelloDelayMs, options.MaxFailedHellosPerConnection, options.MaxRecentFailedHellos, slotCount);
             new SystemCommands(options, FeatureFlags.For(description, token.IsRequired), description, token, throttle, counters, _registry, board.System, log).Register(dispatcher);
             new DigitalCommands(controller).Register(dispatcher);
             new EventCommands(pins, events).Register(dispatcher);

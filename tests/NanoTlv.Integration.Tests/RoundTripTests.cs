@@ -134,7 +134,7 @@ public sealed class RoundTripTests : IDisposable
 
         byte[] info = TestClient.Parse(client.Request("03 00 02"));
 
-        Assert.Equal(46, info.Length);
+        Assert.Equal(54, info.Length);
         Assert.Equal(2u, BigEndian.ReadUInt32(info, 16));      // frames_rx
         Assert.Equal(1, info[44]);
         Assert.Equal(4, info[45]);

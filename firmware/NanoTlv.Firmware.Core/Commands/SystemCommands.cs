@@ -13,8 +13,8 @@ namespace NanoTlv.Firmware.Commands
         // version u8, max_payload u16, capabilities u32, fw major/minor/patch u8, authenticated u8, name_len u8.
         private const int HelloFixedDataBytes = 12;
 
-        // Ten u32 counters, clients u8, max_clients u8.
-        private const int InfoDataBytes = 42;
+        // Ten u32 counters, clients u8, max_clients u8, failed_auth u32, rejected u32.
+        private const int InfoDataBytes = 50;
 
         private const int HelloArgumentHeaderBytes = 2;
 
@@ -108,9 +108,11 @@ namespace NanoTlv.Firmware.Commands
             }
 
             bool presentsToken = _token.IsRequired && tokenBytes > 0;
-            if (presentsToken && _throttle.IsCoolingDown(_system.UptimeMs))
+            bool coolingDown = presentsToken && _throttle.IsCoolingDown(_system.UptimeMs);
+            if (coolingDown && context.FailedHellos > 0)
             {
-                // Too many recent wrong tokens on the device: no token is checked until one is forgotten.
+                // Too many recent wrong tokens on the device, and this connection has guessed wrong already: its
+                // token is not checked until the device has forgotten enough of them.
                 return StatusCode.Busy;
             }
 
@@ -118,7 +120,7 @@ namespace NanoTlv.Firmware.Commands
             context.IsAuthenticated = matches;
             if (!matches && presentsToken)
             {
-                return RefuseWrongToken(context);
+                return RefuseWrongToken(context, coolingDown);
             }
 
             MessageWriter reply = context.Reply;
@@ -129,11 +131,15 @@ namespace NanoTlv.Firmware.Commands
             return StatusCode.Ok;
         }
 
-        private StatusCode RefuseWrongToken(CommandContext context)
+        // During a cool-down a connection's first token is still checked, so the owner gets in; a wrong one is held
+        // back by the cool-down penalty (the connection's later tokens get Busy unchecked), so guessing stays as slow
+        // as the device forgets failures.
+        private StatusCode RefuseWrongToken(CommandContext context, bool coolingDown)
         {
             int failures = context.FailedHellos + 1;
             context.FailedHellos = failures;
-            context.PenaltyMs = _throttle.RecordFailure(_system.UptimeMs, failures);
+            int penaltyMs = _throttle.RecordFailure(_system.UptimeMs, failures);
+            context.PenaltyMs = coolingDown && _throttle.CoolDownPenaltyMs > penaltyMs ? _throttle.CoolDownPenaltyMs : penaltyMs;
             context.EndRequested = _throttle.ClosesConnection(failures);
             _log.Info("slot " + context.Slot + ": HELLO with a wrong token (" + failures + " on this connection, " +
                 _throttle.TotalFailures + " on the device)" + (context.EndRequested ? "; closing the connection" : string.Empty));
@@ -175,6 +181,8 @@ namespace NanoTlv.Firmware.Commands
 
             reply.WriteByte((byte)_slots.ActiveCount);
             reply.WriteByte((byte)_slots.Capacity);
+            reply.WriteUInt32(unchecked((uint)_throttle.TotalFailures));
+            reply.WriteUInt32(unchecked((uint)_counters.RejectedConnections));
             return StatusCode.Ok;
         }
     }

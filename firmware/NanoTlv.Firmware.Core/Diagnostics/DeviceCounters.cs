@@ -9,6 +9,7 @@ namespace NanoTlv.Firmware.Diagnostics
         private readonly object _sync = new object();
         private readonly SessionCounters _closedTotals = new SessionCounters();
         private readonly SessionCounters[] _slots;
+        private long _rejectedConnections;
 
         /// <summary>Creates the aggregate over the slots' counters.</summary>
         /// <param name="slots">One counter set per connection slot.</param>
@@ -28,11 +29,24 @@ namespace NanoTlv.Firmware.Diagnostics
             }
         }
 
-        /// <summary>Counts a ConnectionRejected event sent to a connection that got no slot.</summary>
+        /// <summary>Connections turned away with ConnectionRejected since start-up.</summary>
+        public long RejectedConnections
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _rejectedConnections;
+                }
+            }
+        }
+
+        /// <summary>Counts a connection that got no slot and its ConnectionRejected event.</summary>
         public void RecordRejection()
         {
             lock (_sync)
             {
+                _rejectedConnections++;
                 _closedTotals.FramesSent++;
                 _closedTotals.ErrorReplies++;
             }

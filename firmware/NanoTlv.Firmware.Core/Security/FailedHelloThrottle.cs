@@ -5,8 +5,10 @@ namespace NanoTlv.Firmware.Security
     /// doubles per failure (first delay, 2x, 4x, 8x, then 16x at most) and the connection is closed at a limit.
     /// Device-wide, recent failures are remembered in a leaky counter (one forgotten per
     /// <see cref="ForgetOneFailureMs"/>): they raise every connection's penalty, so reconnecting does not reset
-    /// it, and at a limit the device cools down (HELLOs with a token answered Busy, not checked). Also keeps the
-    /// total since start-up for the log. The token itself never passes through here. Thread-safe, no allocation.
+    /// it, and at a limit the device cools down: a connection's first token is still checked (so the owner gets
+    /// in), but a wrong one is held back by <see cref="CoolDownPenaltyMs"/>, and later tokens of a connection that
+    /// guessed wrong are answered Busy unchecked. Also keeps the total since start-up
+    /// (INFO, the log). The token itself never passes through here. Thread-safe, no allocation.
     /// </summary>
     internal sealed class FailedHelloThrottle
     {
@@ -28,12 +30,22 @@ namespace NanoTlv.Firmware.Security
         /// <param name="firstDelayMs">Penalty of a first failure; 0 for none.</param>
         /// <param name="maxPerConnection">Failures that close a connection; 0 for never.</param>
         /// <param name="maxRecent">Recent failures device-wide that start a cool-down; 0 for never.</param>
-        public FailedHelloThrottle(int firstDelayMs, int maxPerConnection, int maxRecent)
+        /// <param name="connectionSlots">Connections the device serves at once (sizes the cool-down penalty).</param>
+        public FailedHelloThrottle(int firstDelayMs, int maxPerConnection, int maxRecent, int connectionSlots)
         {
             _firstDelayMs = firstDelayMs;
             _maxPerConnection = maxPerConnection;
             _maxRecent = maxRecent;
+            CoolDownPenaltyMs = firstDelayMs == 0 ? 0 : ForgetOneFailureMs * connectionSlots;
         }
+
+        /// <summary>
+        /// How long a wrong token checked during a cool-down holds its connection (and slot) before the refusal:
+        /// <see cref="ForgetOneFailureMs"/> per slot, so even with every slot guessing the device checks no more
+        /// than one token per <see cref="ForgetOneFailureMs"/> while cooling down, as fast as it forgets one.
+        /// 0 when penalties are off.
+        /// </summary>
+        public int CoolDownPenaltyMs { get; }
 
         /// <summary>Wrong tokens since start-up, over every connection.</summary>
         public long TotalFailures
@@ -59,9 +71,9 @@ namespace NanoTlv.Firmware.Security
             }
         }
 
-        /// <summary>True while too many recent failures forbid checking a token at all.</summary>
+        /// <summary>True while too many recent failures restrict checking tokens to a connection's first one.</summary>
         /// <param name="nowMs">Board uptime.</param>
-        /// <returns>Whether HELLOs with a token are refused with Busy now.</returns>
+        /// <returns>Whether the device is cooling down now.</returns>
         public bool IsCoolingDown(long nowMs) => _maxRecent > 0 && RecentFailures(nowMs) >= _maxRecent;
 
         /// <summary>True when <paramref name="connectionFailures"/> wrong tokens end the connection.</summary>

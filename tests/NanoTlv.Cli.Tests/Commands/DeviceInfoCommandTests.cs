@@ -36,10 +36,14 @@ namespace NanoTlv.Cli.Tests.Commands
             Assert.Equal(3, info.GetProperty("maxClients").GetInt32());
             Assert.True(info.GetProperty("framesReceived").GetInt64() >= 2);
             Assert.True(info.GetProperty("totalMemoryBytes").GetInt64() > 0);
+            Assert.Equal(0, info.GetProperty("failedAuthentications").GetInt64());
+            Assert.Equal(0, info.GetProperty("rejectedConnections").GetInt64());
 
             CliResult table = await Ok(device.Args("info"));
             Assert.Contains("Frames received", table.Out, StringComparison.Ordinal);
             Assert.Contains("1 of 3", table.Out, StringComparison.Ordinal);
+            Assert.Contains("Failed authentications", table.Out, StringComparison.Ordinal);
+            Assert.Contains("Rejected connections", table.Out, StringComparison.Ordinal);
         }
 
         [Fact]

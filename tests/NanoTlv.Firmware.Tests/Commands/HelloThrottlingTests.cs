@@ -8,7 +8,7 @@ namespace NanoTlv.Firmware.Tests.Commands;
 
 /// <summary>
 /// Wrong tokens are counted, logged without the token, delayed per connection, end the connection at the
-/// limit, and, device-wide, start a cool-down in which HELLOs with a token get Busy.
+/// limit, and, device-wide, start a cool-down in which only a connection's first token is checked.
 /// </summary>
 public sealed class HelloThrottlingTests
 {
@@ -72,22 +72,54 @@ public sealed class HelloThrottlingTests
             options.MaxRecentFailedHellos = 3;
         });
         device.Board.Clock.Freeze(1000);
-        for (int connection = 1; connection <= 3; connection++)
+        for (int connection = 1; connection <= 2; connection++)
         {
             Assert.Equal(["81 00 01 0C"], device.ExchangeHex(HelloWith(1, "guess-" + connection)));
         }
 
-        // Cooling down: tokens, even the right one, are not checked; a HELLO without a token still introduces the device.
-        List<string> coolingDown = device.ExchangeHex(HelloWith(1, "guess-4"), HelloWith(2, Token), "01 00 03 01 00", "03 00 04");
-        Assert.Equal("81 00 01 0F", coolingDown[0]);
-        Assert.Equal("81 00 02 0F", coolingDown[1]);
-        Assert.StartsWith("81 00 03 00", coolingDown[2], StringComparison.Ordinal);
-        Assert.Equal("83 00 04 0C", coolingDown[3]);
+        // The third failure starts the cool-down: this connection has guessed wrong, so its next token is not
+        // checked (Busy, even the right one); a HELLO without a token still introduces the device.
+        List<string> guessedWrong = device.ExchangeHex(HelloWith(1, "guess-3"), HelloWith(2, Token), "01 00 03 01 00", "03 00 04");
+        Assert.Equal("81 00 01 0C", guessedWrong[0]);
+        Assert.Equal("81 00 02 0F", guessedWrong[1]);
+        Assert.StartsWith("81 00 03 00", guessedWrong[2], StringComparison.Ordinal);
+        Assert.Equal("83 00 04 0C", guessedWrong[3]);
 
-        device.Board.Clock.Advance(FailedHelloThrottle.ForgetOneFailureMs);
-        List<string> afterwards = device.ExchangeHex(HelloWith(1, Token), "03 00 02");
-        Assert.StartsWith("81 00 01 00", afterwards[0], StringComparison.Ordinal);
-        Assert.StartsWith("83 00 02 00", afterwards[1], StringComparison.Ordinal);
+        // A new connection's first token is still checked: the owner gets in ...
+        List<string> owner = device.ExchangeHex(HelloWith(1, Token), "03 00 02");
+        Assert.StartsWith("81 00 01 00", owner[0], StringComparison.Ordinal);
+        Assert.StartsWith("83 00 02 00", owner[1], StringComparison.Ordinal);
+
+        // ... and a guesser's first token is checked too, but after a wrong one nothing more is checked.
+        Assert.Equal(["81 00 01 0C", "81 00 02 0F"], device.ExchangeHex(HelloWith(1, "guess-4"), HelloWith(2, Token)));
+        Assert.Contains(device.Log.Lines, line => line.EndsWith("(1 on this connection, 4 on the device)", StringComparison.Ordinal));
+
+        // Once enough failures are forgotten, a wrong token is an ordinary one again: refused, connection kept.
+        device.Board.Clock.Advance(3 * FailedHelloThrottle.ForgetOneFailureMs);
+        List<string> afterwards = device.ExchangeHex(HelloWith(1, "guess-5"), HelloWith(2, Token), "03 00 03");
+        Assert.Equal("81 00 01 0C", afterwards[0]);
+        Assert.StartsWith("81 00 02 00", afterwards[1], StringComparison.Ordinal);
+        Assert.StartsWith("83 00 03 00", afterwards[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_token_checked_during_the_cool_down_is_held_back_by_the_cool_down_penalty()
+    {
+        using var device = new TestDevice(options =>
+        {
+            options.AuthToken = Token;
+            options.FailedHelloDelayMs = 1;
+            options.MaxRecentFailedHellos = 1;
+            options.MaxClients = 1;
+        });
+        Assert.Equal(["81 00 01 0C"], device.ExchangeHex(HelloWith(1, "guess-1")));
+
+        var clock = Stopwatch.StartNew();
+        List<string> replies = device.ExchangeHex(HelloWith(1, "guess-2"), HelloWith(2, Token));
+        clock.Stop();
+
+        Assert.Equal(["81 00 01 0C", "81 00 02 0F"], replies);
+        Assert.True(clock.ElapsedMilliseconds >= FailedHelloThrottle.ForgetOneFailureMs - 5, "the refusal came after " + clock.ElapsedMilliseconds + " ms");
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class InfoAndCapsTests
         byte[] info = frames[^1];
 
         Assert.Equal("83 00 03 00", Hex.Format(info.AsSpan(0, 4)));
-        Assert.Equal(46, info.Length);
+        Assert.Equal(54, info.Length);
         uint U32(int field) => BigEndian.ReadUInt32(info, 4 + (4 * field));
         Assert.Equal(0x01020304u, U32(0));
         Assert.Equal(81920u, U32(1));
@@ -75,6 +75,8 @@ public sealed class InfoAndCapsTests
         Assert.Equal(5u, U32(9));                  // error replies: 2 × garbage, too large, malformed, unknown
         Assert.Equal(1, info[44]);                 // clients
         Assert.Equal(4, info[45]);                 // max_clients
+        Assert.Equal(0u, BigEndian.ReadUInt32(info, 46)); // failed_auth
+        Assert.Equal(0u, BigEndian.ReadUInt32(info, 50)); // rejected
     }
 
     [Fact]
@@ -87,5 +89,33 @@ public sealed class InfoAndCapsTests
 
         Assert.Equal(3u, BigEndian.ReadUInt32(info, 4 + 12)); // frames_rx: 2 earlier + this INFO
         Assert.Equal(2u, BigEndian.ReadUInt32(info, 4 + 20)); // frames_tx: the 2 earlier replies
+    }
+
+    [Fact]
+    public void Info_counts_wrong_tokens_and_rejected_connections()
+    {
+        using var device = new TestDevice(options =>
+        {
+            options.AuthToken = "s3cret";
+            options.FailedHelloDelayMs = DeviceOptions.ThrottlingOff;
+            options.MaxClients = 1;
+        });
+        device.Exchange("01 00 01 01 03 62 61 64", "01 00 02 01 02 6E 6F");
+
+        PipeTransport owner = device.Connect();
+        owner.WriteFrame("01 00 01 01 06 73 33 63 72 65 74");
+        Assert.Equal("81 00 01 00", Hex.Format(owner.ReadFrame().AsSpan(0, 4)));
+        var turnedAway = new ScriptedTransport();
+        Assert.False(device.Server.ServeConnection(turnedAway));
+        Assert.False(device.Server.ServeConnection(new ScriptedTransport()));
+        owner.WriteFrame("03 00 02");
+        byte[] info = owner.ReadFrame();
+
+        Assert.Equal("83 00 02 00", Hex.Format(info.AsSpan(0, 4)));
+        Assert.Equal(1, info[44]);                        // clients
+        Assert.Equal(2u, BigEndian.ReadUInt32(info, 46)); // failed_auth: "bad", "no"
+        Assert.Equal(2u, BigEndian.ReadUInt32(info, 50)); // rejected
+        Assert.True(turnedAway.IsClosed);
+        owner.CloseFromClient();
     }
 }

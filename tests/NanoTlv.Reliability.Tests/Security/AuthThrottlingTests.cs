@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Tasks;
 using NanoTlv.Messages;
 using NanoTlv.Reliability.Tests.Support;
 using Xunit.Abstractions;
@@ -10,7 +11,7 @@ namespace NanoTlv.Reliability.Tests.Security;
 /// a client cannot try tokens as fast as the network carries them. Defaults: the reply to each wrong token is held
 /// back 250 ms, doubling per failure (per connection, or per recent failure on the device) up to 4 s; the fifth wrong
 /// token on a connection closes it; ten recent failures on the device (one forgotten every 2 s) start a cool-down
-/// in which HELLOs with a token are answered Busy.
+/// in which only a connection's first token is checked (the owner gets in) and a wrong one is held back 2 s per slot.
 /// </summary>
 /// <remarks>
 /// "Slowed down" is checked without assuming a mechanism: after a burst of wrong tokens, the device must
@@ -22,6 +23,7 @@ public sealed class AuthThrottlingTests
 {
     private const string Token = "correct-horse-battery-staple";
     private const int Attempts = 16;
+    private const int ForgetOneFailureMs = 2000; // the device forgets one recent failure per this (FailedHelloThrottle)
     private static readonly TimeSpan MinimumSpread = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
 
@@ -126,5 +128,100 @@ public sealed class AuthThrottlingTests
         Assert.True(newLines > 0, "Five failed HELLOs left no trace: nothing is logged or counted for failed authentication (INFO has no counter either).");
         Assert.True(device.Log.Contains("HELLO with a wrong token (5 on this connection, 5 on the device)"), "The failures were not counted:" + Environment.NewLine + device.Log);
         Assert.DoesNotContain(device.Log.Lines, line => line.Contains("guess-", StringComparison.Ordinal) || line.Contains(Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DuringTheCoolDown_TheOwnersRightToken_GetsIn_WhileGuessingStaysThrottled()
+    {
+        const int slots = 2;
+        using var device = DeviceScope.Start(options =>
+        {
+            options.AuthToken = Token;
+            options.FailedHelloDelayMs = 10;
+            options.MaxRecentFailedHellos = 3;
+            options.MaxClients = slots;
+        });
+        using (RawClient starter = device.Connect())
+        {
+            for (ushort id = 1; id <= 3; id++)
+            {
+                Assert.Equal(StatusCode.NotAuthenticated, Wire.StatusOf(starter.Call(Wire.Hello(id, "warm-up-" + id))));
+            }
+        }
+
+        device.WaitForActiveSessions(0);
+
+        // Cooling down now. A guesser presents a wrong token.
+        using RawClient guesser = device.Connect();
+        var guessClock = Stopwatch.StartNew();
+        guesser.SendFrame(Wire.Hello(1, "cool-down-guess"));
+
+        // Meanwhile the owner connects and presents the right token first: it is checked and accepted at once.
+        var ownerClock = Stopwatch.StartNew();
+        using RawClient owner = device.Connect();
+        byte[] ownerHello = owner.Call(Wire.Hello(1, Token));
+        ownerClock.Stop();
+        Assert.Equal(StatusCode.Ok, Wire.StatusOf(ownerHello));
+        Assert.Equal(1, ownerHello[^(DeviceScope.DefaultDeviceName.Length + 2)]); // authenticated
+
+        byte[] refused = guesser.ReadFrame(Budget);
+        TimeSpan refusedAfter = guessClock.Elapsed;
+        _output.WriteLine("cool-down: owner authenticated in {0:F1} ms; the guess was refused after {1:F3} s",
+            ownerClock.Elapsed.TotalMilliseconds, refusedAfter.TotalSeconds);
+        Assert.Equal(StatusCode.NotAuthenticated, Wire.StatusOf(refused));
+        Assert.True(refusedAfter >= TimeSpan.FromMilliseconds((slots * ForgetOneFailureMs) - 20),
+            "A token guessed during the cool-down was refused after " + refusedAfter.TotalMilliseconds + " ms, less than the cool-down penalty.");
+
+        InfoCounters info = device.ReadInfo(owner);
+        Assert.Equal(4u, info.FailedAuthentications);
+    }
+
+    [Fact]
+    public void DuringTheCoolDown_GuessersOnEverySlot_GetAboutOneTokenCheckedPerForgettingInterval()
+    {
+        const int slots = 2;
+        const int maxRecent = 3;
+        TimeSpan window = TimeSpan.FromSeconds(5);
+        using var device = DeviceScope.Start(options =>
+        {
+            options.AuthToken = Token;
+            options.FailedHelloDelayMs = 10;
+            options.MaxRecentFailedHellos = maxRecent;
+            options.MaxClients = slots;
+        });
+
+        int checkedGuesses = 0;
+        int busy = 0;
+        var clock = Stopwatch.StartNew();
+        void Guess(int guesser)
+        {
+            for (ushort attempt = 1; clock.Elapsed < window; attempt++)
+            {
+                using RawClient client = device.Connect();
+                client.SendFrame(Wire.Hello(attempt, "guesser-" + guesser + "-" + attempt));
+                if (!client.TryReadFrame(window - clock.Elapsed, out byte[]? reply))
+                {
+                    return;
+                }
+
+                if (reply![0] != (byte)EventCode.ConnectionRejected && Wire.StatusOf(reply) == StatusCode.NotAuthenticated)
+                {
+                    Interlocked.Increment(ref checkedGuesses);
+                }
+                else
+                {
+                    Interlocked.Increment(ref busy);
+                }
+            }
+        }
+
+        Parallel.For(0, slots, new ParallelOptions { MaxDegreeOfParallelism = slots }, Guess);
+
+        // Free: maxRecent quick failures. Then every checked guess holds its slot 2 s per slot, so all slots
+        // together get one check per 2 s; without the cool-down penalty they would get one per 160 ms each.
+        int bound = maxRecent + (int)(window.TotalMilliseconds / ForgetOneFailureMs) + slots;
+        _output.WriteLine("{0} guessers for {1:F1} s: {2} tokens checked (bound {3}), {4} other answers",
+            slots, clock.Elapsed.TotalSeconds, checkedGuesses, bound, busy);
+        Assert.InRange(checkedGuesses, maxRecent, bound);
     }
 }

@@ -5,9 +5,10 @@ namespace NanoTlv.Reliability.Tests.Support;
 /// <summary>The INFO reply's data, decoded.</summary>
 public sealed record InfoCounters(
     uint UptimeMs, uint FreeMemory, uint TotalMemory, uint FramesReceived, uint BytesReceived, uint FramesSent,
-    uint Resyncs, uint SkippedBytes, uint OversizedFrames, uint ErrorReplies, byte Clients, byte MaxClients)
+    uint Resyncs, uint SkippedBytes, uint OversizedFrames, uint ErrorReplies, byte Clients, byte MaxClients,
+    uint FailedAuthentications, uint RejectedConnections)
 {
-    public const int DataBytes = 42;
+    public const int DataBytes = 50;
 
     public static InfoCounters Parse(byte[] replyPayload)
     {
@@ -18,6 +19,8 @@ public sealed record InfoCounters(
         }
 
         uint U(int index) => BigEndian.ReadUInt32(data, index * 4);
-        return new InfoCounters(U(0), U(1), U(2), U(3), U(4), U(5), U(6), U(7), U(8), U(9), data[40], data[41]);
+        return new InfoCounters(
+            U(0), U(1), U(2), U(3), U(4), U(5), U(6), U(7), U(8), U(9), data[40], data[41],
+            BigEndian.ReadUInt32(data, 42), BigEndian.ReadUInt32(data, 46));
     }
 }

@@ -11,7 +11,7 @@ namespace NanoTlv.Client
     /// </summary>
     internal static class ReplyDecoder
     {
-        private const int InfoBytes = 10 * 4 + 2;
+        private const int InfoBytes = (10 * 4) + 2 + (2 * 4);
         private const int CapsEntryBytes = 4;
 
         public static DeviceHello Hello(IncomingMessage reply)
@@ -48,7 +48,9 @@ namespace NanoTlv.Client
                 reader.ReadUInt32(),
                 reader.ReadUInt32(),
                 reader.ReadByte(),
-                reader.ReadByte());
+                reader.ReadByte(),
+                reader.ReadUInt32(),
+                reader.ReadUInt32());
         }
 
         public static IReadOnlyList<PinCapability> Caps(IncomingMessage reply)

@@ -15,6 +15,8 @@ namespace NanoTlv.Client
     /// <param name="ErrorReplies">Replies with a status other than Ok.</param>
     /// <param name="Clients">Connections open now.</param>
     /// <param name="MaxClients">Connections the device accepts at once.</param>
+    /// <param name="FailedAuthentications">HELLOs with a wrong token since the device started.</param>
+    /// <param name="RejectedConnections">Connections turned away because every slot was busy.</param>
     public sealed record DeviceInfo(
         uint UptimeMs,
         uint FreeMemoryBytes,
@@ -27,7 +29,9 @@ namespace NanoTlv.Client
         uint OversizedFrames,
         uint ErrorReplies,
         int Clients,
-        int MaxClients)
+        int MaxClients,
+        uint FailedAuthentications,
+        uint RejectedConnections)
     {
         /// <summary>The uptime as a time span.</summary>
         public TimeSpan Uptime => TimeSpan.FromMilliseconds(UptimeMs);

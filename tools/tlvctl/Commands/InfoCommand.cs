@@ -33,6 +33,8 @@ namespace NanoTlv.Cli.Commands
                         info.ErrorReplies,
                         info.Clients,
                         info.MaxClients,
+                        info.FailedAuthentications,
+                        info.RejectedConnections,
                     });
                     return ExitCodes.Ok;
                 }
@@ -48,6 +50,8 @@ namespace NanoTlv.Cli.Commands
                 Row(table, "Oversized frames", Number(info.OversizedFrames));
                 Row(table, "Error replies", Number(info.ErrorReplies));
                 Row(table, "Clients", info.Clients + " of " + info.MaxClients);
+                Row(table, "Failed authentications", Number(info.FailedAuthentications));
+                Row(table, "Rejected connections", Number(info.RejectedConnections));
                 context.Console.Write(table);
                 return ExitCodes.Ok;
             });
