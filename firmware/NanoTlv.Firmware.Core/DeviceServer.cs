@@ -79,8 +79,9 @@ namespace NanoTlv.Firmware
             PinGuard pins = new PinGuard(description);
             _pulses = new PulseScheduler(pins, board.Digital, board.System, log);
             PinEventRouter events = new PinEventRouter(description.PinCount, board.Digital, outputs);
-            PinController controller = new PinController(pins, board.Digital, board.Pwm, _pulses, events);
-            FailsafeKeeper failsafe = new FailsafeKeeper(pins, new FailsafeTable(description.PinCount, options), controller, events, log);
+            FailsafeTable failsafeLevels = new FailsafeTable(description.PinCount, options);
+            PinController controller = new PinController(pins, board.Digital, board.Pwm, _pulses, events, failsafeLevels);
+            FailsafeKeeper failsafe = new FailsafeKeeper(pins, failsafeLevels, controller, events, log);
             CheckFailsafePins(options, description, failsafe);
 
             TokenVerifier token = new TokenVerifier(options.AuthToken);

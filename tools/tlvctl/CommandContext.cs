@@ -38,6 +38,10 @@ namespace NanoTlv.Cli
 
         public CliIo Io { get; }
 
+        /// <summary>What the device could tell about a refused command beyond its status (e.g. why a pin is
+        /// reserved), added to the error message; null when nothing.</summary>
+        public string? ErrorReason { get; set; }
+
         public ParseResult ParseResult { get; }
 
         public bool Json { get; }

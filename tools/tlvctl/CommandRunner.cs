@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Client;
+using NanoTlv.Messages;
 
 namespace NanoTlv.Cli
 {
@@ -19,7 +20,15 @@ namespace NanoTlv.Cli
                 TlvClient client = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
                 await using (client.ConfigureAwait(false))
                 {
-                    return await body(context, client, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await body(context, client, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (DeviceException ex) when (ex.Status == StatusCode.PinReserved && ex.Pin is int pin)
+                    {
+                        context.ErrorReason = await DescribeReservationAsync(client, pin, cancellationToken).ConfigureAwait(false);
+                        throw;
+                    }
                 }
             }));
         }
@@ -40,7 +49,8 @@ namespace NanoTlv.Cli
             }
             catch (DeviceException ex)
             {
-                return Fail(io, context, ExitCodes.DeviceError, "device", ex.Message, ex.Status.ToString());
+                string message = context?.ErrorReason is string reason ? ex.Message + "; " + reason : ex.Message;
+                return Fail(io, context, ExitCodes.DeviceError, "device", message, ex.Status.ToString());
             }
             catch (Exception ex) when (ex is UsageException or ArgumentException or FormatException)
             {
@@ -53,6 +63,21 @@ namespace NanoTlv.Cli
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return Fail(io, context, ExitCodes.Interrupted, "interrupted", "Interrupted.", null);
+            }
+        }
+
+        /// <summary>Why the device reserves <paramref name="pin"/>, from its CAPS, e.g. "GPIO 1 is UART0, ...";
+        /// null when CAPS cannot be read.</summary>
+        private static async Task<string?> DescribeReservationAsync(TlvClient client, int pin, CancellationToken cancellationToken)
+        {
+            try
+            {
+                PinReservation reservation = await client.GetPinReservationAsync(pin, null, cancellationToken).ConfigureAwait(false);
+                return reservation == PinReservation.None ? null : "GPIO " + pin + " is reserved: " + StatusDescriptions.Describe(reservation);
+            }
+            catch (Exception ex) when (ex is DeviceException or TimeoutException or IOException or DeviceConnectionException or TlvProtocolException)
+            {
+                return null;
             }
         }
 

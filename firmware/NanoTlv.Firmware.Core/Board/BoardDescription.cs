@@ -106,7 +106,8 @@ namespace NanoTlv.Firmware.Board
 
                 pins[pin] = allowed[pin] || current.IsReserved
                     ? current
-                    : new PinDescription(pin, current.Capabilities | PinCapabilities.Reserved, current.AdcChannel);
+                    : new PinDescription(pin, current.Capabilities | PinCapabilities.Reserved, current.AdcChannel,
+                        current.Reservation == PinReservation.None ? PinReservation.NotAllowed : current.Reservation);
             }
 
             return new BoardDescription(Name, pins, I2cDataPin, I2cClockPin, StatusLedPin);

@@ -37,6 +37,18 @@ namespace NanoTlv.Firmware.Board
         /// <summary>Default status LED pin (the blue LED of DevKit V1 boards).</summary>
         public const int DefaultStatusLedPin = 2;
 
+        /// <summary>
+        /// Input voltage of the ADC's largest raw value (4095 of 12 bits) at the 11 dB attenuation nanoFramework
+        /// configures on every ESP32 ADC channel. Espressif quotes a nominal 3.9 V full scale that the supply
+        /// (3.3 V) cuts off; measured, the uncalibrated ADC reaches 4095 at about 3.1 V and is nonlinear above
+        /// about 2.45 V, so millivolts derived from it are approximate. The ESP32 driver and the virtual board
+        /// both use this value.
+        /// </summary>
+        public const int AdcFullScaleMillivolts = 3100;
+
+        /// <summary>Bits of an ESP32 ADC reading.</summary>
+        public const int AdcResolutionBits = 12;
+
         private const PinCapabilities GeneralPurpose =
             PinCapabilities.DigitalInput | PinCapabilities.DigitalOutput | PinCapabilities.PullUp |
             PinCapabilities.PullDown | PinCapabilities.OpenDrain | PinCapabilities.Pwm;
@@ -99,6 +111,7 @@ namespace NanoTlv.Firmware.Board
             }
 
             PinCapabilities[] capabilities = new PinCapabilities[GpioCount];
+            PinReservation[] reservations = new PinReservation[GpioCount];
             int[] adcChannels = new int[GpioCount];
             for (int pin = 0; pin < GpioCount; pin++)
             {
@@ -109,6 +122,7 @@ namespace NanoTlv.Firmware.Board
             SetAll(capabilities, InputOnlyPins, InputOnly);
             Add(capabilities, StrappingPins, PinCapabilities.Strapping);
             Add(capabilities, ConsolePins, PinCapabilities.SystemUse);
+            SetReservation(reservations, ConsolePins, PinReservation.Console);
             for (int channel = 0; channel < Adc1PinByChannel.Length; channel++)
             {
                 int pin = Adc1PinByChannel[channel];
@@ -117,17 +131,19 @@ namespace NanoTlv.Firmware.Board
             }
 
             SetAll(capabilities, FlashPins, PinCapabilities.Reserved);
+            SetReservation(reservations, FlashPins, PinReservation.Flash);
             for (int i = 0; i < moduleReservedPins.Length; i++)
             {
                 int pin = moduleReservedPins[i];
                 RequireExisting(pin, "module-reserved");
                 capabilities[pin] = PinCapabilities.Reserved;
+                reservations[pin] = PinReservation.ModuleWiring;
                 adcChannels[pin] = PinDescription.NoAdcChannel;
             }
 
-            AssignOutputRole(capabilities, i2cDataPin, PinCapabilities.I2c, "I2C data");
-            AssignOutputRole(capabilities, i2cClockPin, PinCapabilities.I2c, "I2C clock");
-            AssignOutputRole(capabilities, statusLedPin, PinCapabilities.SystemUse, "status LED");
+            AssignOutputRole(capabilities, reservations, i2cDataPin, PinCapabilities.I2c, PinReservation.I2cData, "I2C data");
+            AssignOutputRole(capabilities, reservations, i2cClockPin, PinCapabilities.I2c, PinReservation.I2cClock, "I2C clock");
+            AssignOutputRole(capabilities, reservations, statusLedPin, PinCapabilities.SystemUse, PinReservation.StatusLed, "status LED");
             if (i2cDataPin != BoardDescription.NoPin && (i2cDataPin == i2cClockPin || i2cDataPin == statusLedPin))
             {
                 throw new ArgumentException("GPIO " + i2cDataPin + " cannot serve two firmware roles.", nameof(i2cDataPin));
@@ -143,14 +159,14 @@ namespace NanoTlv.Firmware.Board
             {
                 if (!Contains(MissingPins, pin))
                 {
-                    pins[pin] = new PinDescription(pin, capabilities[pin], adcChannels[pin]);
+                    pins[pin] = new PinDescription(pin, capabilities[pin], adcChannels[pin], reservations[pin]);
                 }
             }
 
             return new BoardDescription(name, pins, i2cDataPin, i2cClockPin, statusLedPin);
         }
 
-        private static void AssignOutputRole(PinCapabilities[] capabilities, int pin, PinCapabilities flag, string role)
+        private static void AssignOutputRole(PinCapabilities[] capabilities, PinReservation[] reservations, int pin, PinCapabilities flag, PinReservation reservation, string role)
         {
             if (pin == BoardDescription.NoPin)
             {
@@ -165,6 +181,7 @@ namespace NanoTlv.Firmware.Board
             }
 
             capabilities[pin] = current | flag;
+            reservations[pin] = reservation;
         }
 
         private static void RequireExisting(int pin, string role)
@@ -180,6 +197,14 @@ namespace NanoTlv.Firmware.Board
             for (int i = 0; i < pins.Length; i++)
             {
                 capabilities[pins[i]] = value;
+            }
+        }
+
+        private static void SetReservation(PinReservation[] reservations, int[] pins, PinReservation reservation)
+        {
+            for (int i = 0; i < pins.Length; i++)
+            {
+                reservations[pins[i]] = reservation;
             }
         }
 

@@ -8,15 +8,26 @@ namespace NanoTlv.Firmware.Board
         /// <summary>No ADC channel.</summary>
         public const int NoAdcChannel = -1;
 
-        /// <summary>Describes pin <paramref name="number"/>.</summary>
+        /// <summary>Describes pin <paramref name="number"/>, not reserved.</summary>
         /// <param name="number">GPIO number.</param>
         /// <param name="capabilities">What it can do.</param>
         /// <param name="adcChannel">Its ADC channel or <see cref="NoAdcChannel"/>.</param>
         public PinDescription(int number, PinCapabilities capabilities, int adcChannel)
+            : this(number, capabilities, adcChannel, PinReservation.None)
+        {
+        }
+
+        /// <summary>Describes pin <paramref name="number"/>.</summary>
+        /// <param name="number">GPIO number.</param>
+        /// <param name="capabilities">What it can do.</param>
+        /// <param name="adcChannel">Its ADC channel or <see cref="NoAdcChannel"/>.</param>
+        /// <param name="reservation">Why clients may not use it (<see cref="PinReservation.None"/> when they may).</param>
+        public PinDescription(int number, PinCapabilities capabilities, int adcChannel, PinReservation reservation)
         {
             Number = number;
             Capabilities = capabilities;
             AdcChannel = adcChannel;
+            Reservation = reservation;
         }
 
         /// <summary>GPIO number.</summary>
@@ -27,6 +38,9 @@ namespace NanoTlv.Firmware.Board
 
         /// <summary>ADC channel, or <see cref="NoAdcChannel"/>.</summary>
         public int AdcChannel { get; }
+
+        /// <summary>Why clients may not use the pin, shown in CAPS; <see cref="PinReservation.None"/> when they may.</summary>
+        public PinReservation Reservation { get; }
 
         /// <summary>True when every command on the pin is refused.</summary>
         public bool IsReserved => (Capabilities & PinCapabilities.Reserved) != 0;

@@ -5,12 +5,13 @@ namespace NanoTlv.Firmware.Commands
 {
     /// <summary>
     /// The CAPS reply data, built once from the board description:
-    /// <c>pin_count u8 | (pin u8, capabilities u16, adc_channel u8) × pin_count</c>, ADC channel 0xFF for none.
-    /// Every pin the board has is listed, reserved ones included (with their Reserved flag).
+    /// <c>pin_count u8 | (pin u8, capabilities u16, adc_channel u8, reservation u8) × pin_count</c>, ADC channel
+    /// 0xFF for none, reservation a <see cref="PinReservation"/> (0 for a usable pin). Every pin the board has is
+    /// listed, reserved ones included (with their flag and the reason).
     /// </summary>
     internal static class CapsTable
     {
-        private const int EntryBytes = 4;
+        private const int EntryBytes = MessageLayout.CapsEntryBytes;
         // pin_count is a u8, so pins 0..254 are listed.
         private const int MaxListedPins = 255;
 
@@ -44,6 +45,7 @@ namespace NanoTlv.Firmware.Commands
                 data[offset + 1] = (byte)((int)description.Capabilities >> 8);
                 data[offset + 2] = (byte)description.Capabilities;
                 data[offset + 3] = description.AdcChannel < 0 ? MessageLayout.NoAdcChannel : (byte)description.AdcChannel;
+                data[offset + 4] = (byte)description.Reservation;
                 offset += EntryBytes;
             }
 

@@ -13,10 +13,10 @@ namespace NanoTlv.Firmware.Commands
     internal sealed class I2cCommands : ICommandHandler
     {
         /// <summary>Lowest address I2C commands accept.</summary>
-        public const int FirstAddress = 0x08;
+        public const int FirstAddress = MessageLayout.FirstI2cAddress;
 
         /// <summary>Highest address I2C commands accept.</summary>
-        public const int LastAddress = 0x77;
+        public const int LastAddress = MessageLayout.LastI2cAddress;
 
         private const int ScanReplyBytes = 1 + (LastAddress - FirstAddress + 1);
 

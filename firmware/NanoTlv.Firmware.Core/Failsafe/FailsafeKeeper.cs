@@ -39,7 +39,10 @@ namespace NanoTlv.Firmware.Failsafe
             _log = log;
         }
 
-        /// <summary>FAILSAFE: sets or clears a pin's level; the caller becomes the pin's controller.</summary>
+        /// <summary>FAILSAFE: sets or clears a pin's level; the caller becomes the pin's controller. A level is only
+        /// set on a pin that already drives its line (an output mode or PWM): on an input it would turn the input into
+        /// a driven output at disconnect, shorting whatever drives the line (<see cref="StatusCode.WrongPinMode"/>).
+        /// Clearing is always accepted.</summary>
         /// <param name="pin">Pin number.</param>
         /// <param name="level">0, 1 or <see cref="MessageLayout.FailsafeClear"/>.</param>
         /// <param name="slot">The calling connection's slot.</param>
@@ -62,6 +65,12 @@ namespace NanoTlv.Firmware.Failsafe
                 if (!_pins.Has(pin, PinCapabilities.DigitalOutput))
                 {
                     return StatusCode.UnsupportedMode;
+                }
+
+                byte use = _pins.UseOf(pin);
+                if (level != MessageLayout.FailsafeClear && !PinUse.IsOutput(use) && use != PinUse.Pwm)
+                {
+                    return StatusCode.WrongPinMode;
                 }
 
                 _levels.Set(pin, level);

@@ -1,5 +1,6 @@
 using NanoTlv.Firmware.Board;
 using NanoTlv.Firmware.Events;
+using NanoTlv.Firmware.Failsafe;
 using NanoTlv.Firmware.Pulses;
 using NanoTlv.Messages;
 
@@ -23,6 +24,7 @@ namespace NanoTlv.Firmware.Pins
         private readonly IPwmOutputs _pwm;
         private readonly PulseScheduler _pulses;
         private readonly PinEventRouter _events;
+        private readonly FailsafeTable _failsafeLevels;
 
         /// <summary>Creates the controller.</summary>
         /// <param name="pins">Pin checks, state and lock.</param>
@@ -30,8 +32,10 @@ namespace NanoTlv.Firmware.Pins
         /// <param name="pwm">PWM driver (stopped when a PWM pin changes use).</param>
         /// <param name="pulses">Pulse deadlines.</param>
         /// <param name="events">Input-change subscriptions.</param>
-        public PinController(PinGuard pins, IDigitalPins digital, IPwmOutputs pwm, PulseScheduler pulses, PinEventRouter events)
+        /// <param name="failsafeLevels">Failsafe levels, cleared when a pin becomes an input.</param>
+        public PinController(PinGuard pins, IDigitalPins digital, IPwmOutputs pwm, PulseScheduler pulses, PinEventRouter events, FailsafeTable failsafeLevels)
         {
+            _failsafeLevels = failsafeLevels;
             _pins = pins;
             _digital = digital;
             _pwm = pwm;
@@ -39,7 +43,8 @@ namespace NanoTlv.Firmware.Pins
             _events = events;
         }
 
-        /// <summary>PIN_MODE: puts a pin in a mode.</summary>
+        /// <summary>PIN_MODE: puts a pin in a mode. An input mode clears the pin's failsafe level: driving it at
+        /// disconnect would turn the input into an output against whatever drives the line.</summary>
         /// <param name="pin">Pin number.</param>
         /// <param name="mode">Mode byte from the request.</param>
         /// <param name="slot">The calling connection's slot.</param>
@@ -72,9 +77,13 @@ namespace NanoTlv.Firmware.Pins
                 {
                     _pins.SetLevel(pin, _digital.Read(pin));
                 }
-                else if (stayInput)
+                else
                 {
-                    _events.RestartPin(pin);
+                    _failsafeLevels.Set(pin, MessageLayout.FailsafeClear);
+                    if (stayInput)
+                    {
+                        _events.RestartPin(pin);
+                    }
                 }
 
                 _pins.SetOwner(pin, slot);
@@ -211,13 +220,13 @@ namespace NanoTlv.Firmware.Pins
         /// <summary>PWM_SET on a usable pin: starts or retunes PWM, ending the pin's previous use. Call with the pin
         /// lock held.</summary>
         /// <param name="pin">A pin that passed <see cref="PinGuard.CheckUsable"/>.</param>
-        /// <param name="frequencyHz">Frequency, 1..int.MaxValue.</param>
+        /// <param name="frequencyHz">Frequency, 1..<see cref="MessageLayout.MaxPwmFrequencyHz"/>.</param>
         /// <param name="duty">Duty in ten-thousandths, 0..<see cref="MessageLayout.FullDuty"/>.</param>
         /// <param name="slot">The calling connection's slot, which then controls the pin.</param>
         /// <returns>The outcome.</returns>
         public StatusCode StartPwmLocked(int pin, uint frequencyHz, int duty, int slot)
         {
-            if (frequencyHz == 0 || frequencyHz > int.MaxValue || duty > MessageLayout.FullDuty)
+            if (frequencyHz == 0 || frequencyHz > MessageLayout.MaxPwmFrequencyHz || duty > MessageLayout.FullDuty)
             {
                 return StatusCode.BadArgument;
             }

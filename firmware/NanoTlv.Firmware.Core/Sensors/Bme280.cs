@@ -19,10 +19,10 @@ namespace NanoTlv.Firmware.Sensors
     public sealed class Bme280
     {
         /// <summary>Address with SDO to ground.</summary>
-        public const int DefaultAddress = 0x76;
+        public const int DefaultAddress = MessageLayout.Bme280PrimaryAddress;
 
         /// <summary>Address with SDO to VDDIO.</summary>
-        public const int SecondaryAddress = 0x77;
+        public const int SecondaryAddress = MessageLayout.Bme280SecondaryAddress;
 
         /// <summary>The address argument meaning <see cref="DefaultAddress"/> (as in SENSOR_READ).</summary>
         public const int UseDefaultAddress = 0;

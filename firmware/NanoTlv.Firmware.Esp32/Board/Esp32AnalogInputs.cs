@@ -10,13 +10,6 @@ namespace NanoTlv.Firmware.Esp32.Board
     /// </summary>
     internal sealed class Esp32AnalogInputs : IAnalogInputs
     {
-        /// <summary>
-        /// Input voltage of the largest raw value. nanoFramework configures every ESP32 ADC channel with
-        /// 11 dB attenuation, whose full scale is about 3.1 V; the ADC is uncalibrated and nonlinear
-        /// above about 2.45 V, so millivolts derived from it are approximate.
-        /// </summary>
-        private const int NominalFullScaleMillivolts = 3100;
-
         private readonly AdcController _controller;
         private readonly AdcChannel?[] _channels;
         private readonly int _resolutionBits;
@@ -34,7 +27,7 @@ namespace NanoTlv.Firmware.Esp32.Board
         public int ResolutionBits => _resolutionBits;
 
         /// <inheritdoc/>
-        public int FullScaleMillivolts => NominalFullScaleMillivolts;
+        public int FullScaleMillivolts => Esp32DevKitBoard.AdcFullScaleMillivolts;
 
         /// <inheritdoc/>
         public int Read(int channel)

@@ -74,5 +74,23 @@ namespace NanoTlv.Messages
 
         /// <summary>Most bytes one I2C_READ or I2C_WRITE_READ reads (the count is one byte).</summary>
         public const int MaxI2cReadBytes = 255;
+
+        /// <summary>Lowest 7-bit I2C address the I2C commands accept (0x00..0x07 are reserved by the I2C specification).</summary>
+        public const int FirstI2cAddress = 0x08;
+
+        /// <summary>Highest 7-bit I2C address the I2C commands accept (0x78..0x7F are reserved by the I2C specification).</summary>
+        public const int LastI2cAddress = 0x77;
+
+        /// <summary>The BME280's address with SDO to GND, SENSOR_READ's default.</summary>
+        public const int Bme280PrimaryAddress = 0x76;
+
+        /// <summary>The BME280's address with SDO to VDDIO.</summary>
+        public const int Bme280SecondaryAddress = 0x77;
+
+        /// <summary>Highest PWM_SET frequency: the ESP32's LEDC tops out at 40 MHz (80 MHz APB clock, 1-bit duty).</summary>
+        public const int MaxPwmFrequencyHz = 40000000;
+
+        /// <summary>Bytes per pin in the CAPS reply: pin u8, capabilities u16, adc_channel u8, reservation u8.</summary>
+        public const int CapsEntryBytes = 5;
     }
 }

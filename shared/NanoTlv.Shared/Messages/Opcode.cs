@@ -18,7 +18,7 @@ namespace NanoTlv.Messages
         /// frames_tx u32, resyncs u32, skipped_bytes u32, oversized u32, error_replies u32, clients u8, max_clients u8.</summary>
         Info = 0x03,
 
-        /// <summary>Args: none. Reply: pin_count u8, then per pin: pin u8, capabilities u16 (<see cref="PinCapabilities"/>), adc_channel u8 (0xFF none).</summary>
+        /// <summary>Args: none. Reply: pin_count u8, then per pin: pin u8, capabilities u16 (<see cref="PinCapabilities"/>), adc_channel u8 (0xFF none), reservation u8 (<see cref="PinReservation"/>).</summary>
         Caps = 0x04,
 
         /// <summary>Args: pin u8, mode u8 (<see cref="PinMode"/>). Reply: empty.</summary>

@@ -58,8 +58,29 @@ namespace NanoTlv.Cli.Tests.Commands
             Assert.Equal(6, pins.Single(p => p.GetProperty("pin").GetInt32() == 34).GetProperty("adcChannel").GetInt32());
             Assert.Equal(JsonValueKind.Null, pins.Single(p => p.GetProperty("pin").GetInt32() == 23).GetProperty("adcChannel").ValueKind);
 
+            Assert.Equal("wired to the SPI flash", flash.GetProperty("reserved").GetString());
+            Assert.StartsWith("UART0", pins.Single(p => p.GetProperty("pin").GetInt32() == 1).GetProperty("reserved").GetString(), StringComparison.Ordinal);
+            Assert.Equal("drives the firmware's status LED", pins.Single(p => p.GetProperty("pin").GetInt32() == 2).GetProperty("reserved").GetString());
+            Assert.Equal("the I2C bus's SDA line", pins.Single(p => p.GetProperty("pin").GetInt32() == 21).GetProperty("reserved").GetString());
+            Assert.Equal(JsonValueKind.Null, pins.Single(p => p.GetProperty("pin").GetInt32() == 23).GetProperty("reserved").ValueKind);
+
             CliResult table = await Ok(device.Args("caps"));
             Assert.Contains("│   6 │ Reserved", table.Out, StringComparison.Ordinal);
+            Assert.Contains("wired to the SPI flash", table.Out, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("1", "UART0, nanoFramework's debug and deployment link")]
+        [InlineData("2", "drives the firmware's status LED")]
+        [InlineData("22", "the I2C bus's SCL line")]
+        [InlineData("6", "wired to the SPI flash")]
+        public async Task A_reserved_pin_error_says_why_the_pin_is_reserved(string pin, string reason)
+        {
+            using var device = new DeviceScope();
+            CliResult result = await Tlvctl.RunAsync(device.Args("gpio", "read", pin, "--json"));
+            Assert.Equal(ExitCodes.DeviceError, result.ExitCode);
+            Assert.Contains("GPIO " + pin + " is reserved: " + reason, result.Err, StringComparison.Ordinal);
+            Assert.Contains(reason, result.Json().GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         }
 
         [Fact]

@@ -43,6 +43,10 @@ namespace NanoTlv.Cli.Tests.Commands
         [InlineData("gpio", "mode", "5", "sideways")]
         [InlineData("i2c", "write", "0x76", "zz")]
         [InlineData("i2c", "read", "0x80", "1")]
+        [InlineData("i2c", "read", "0x07", "1")]
+        [InlineData("i2c", "read", "0x78", "1")]
+        [InlineData("sensor", "bme280", "--address", "0x50")]
+        [InlineData("pwm", "set", "18", "--frequency", "40000001", "--duty", "50")]
         [InlineData("pwm", "set", "18", "--frequency", "100")]
         [InlineData("pwm", "set", "18", "--frequency", "100", "--duty", "101")]
         [InlineData("harness", "--strategy", "sideways")]
@@ -93,7 +97,7 @@ namespace NanoTlv.Cli.Tests.Commands
             using var device = new DeviceScope();
             CliResult result = await Tlvctl.RunAsync(device.Args("gpio", "write", "6", "1", "--json"));
             Assert.Equal(ExitCodes.DeviceError, result.ExitCode);
-            Assert.Contains("error: DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved, e.g. wired to the flash)", result.Err, StringComparison.Ordinal);
+            Assert.Contains("error: DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved for the module or the firmware); GPIO 6 is reserved: wired to the SPI flash", result.Err, StringComparison.Ordinal);
             var error = result.Json().GetProperty("error");
             Assert.Equal("device", error.GetProperty("kind").GetString());
             Assert.Equal("PinReserved", error.GetProperty("status").GetString());

@@ -61,7 +61,7 @@ namespace NanoTlv.Client.Tests.Integration
             Assert.True(await client.DigitalReadAsync(InputPin));
 
             var reserved = await Assert.ThrowsAsync<DeviceException>(() => client.DigitalWriteAsync(FlashPin, true));
-            Assert.Equal("DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved, e.g. wired to the flash)", reserved.Message);
+            Assert.Equal("DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved for the module or the firmware)", reserved.Message);
             var wrongMode = await Assert.ThrowsAsync<DeviceException>(() => client.DigitalWriteAsync(InputPin, true));
             Assert.Equal(StatusCode.WrongPinMode, wrongMode.Status);
             var missing = await Assert.ThrowsAsync<DeviceException>(() => client.DigitalReadAsync(20));

@@ -46,8 +46,15 @@ namespace NanoTlv.Client.Tests.Unit
             DeviceInfo info = await Exchange(c => c.InfoAsync(), "03", string.Empty, Hex("00000001 00000002 00000003 00000004 00000005 00000006 00000007 00000008 00000009 0000000A 02 04 0000000B 0000000C"));
             Assert.Equal(new DeviceInfo(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 2, 4, 11, 12), info);
 
-            IReadOnlyList<PinCapability> caps = await Exchange(c => c.CapsAsync(), "04", string.Empty, Hex("02 05 0003 FF 22 0021 06"));
-            Assert.Equal(new[] { new PinCapability(5, PinCapabilities.DigitalInput | PinCapabilities.DigitalOutput, null), new PinCapability(34, PinCapabilities.DigitalInput | PinCapabilities.Analog, 6) }, caps);
+            IReadOnlyList<PinCapability> caps = await Exchange(c => c.CapsAsync(), "04", string.Empty, Hex("03 05 0003 FF 00 22 0021 06 00 06 0100 FF 01"));
+            Assert.Equal(
+                new[]
+                {
+                    new PinCapability(5, PinCapabilities.DigitalInput | PinCapabilities.DigitalOutput, null, PinReservation.None),
+                    new PinCapability(34, PinCapabilities.DigitalInput | PinCapabilities.Analog, 6, PinReservation.None),
+                    new PinCapability(6, PinCapabilities.Reserved, null, PinReservation.Flash),
+                },
+                caps);
         }
 
         [Fact]

@@ -168,7 +168,7 @@ namespace NanoTlv.Client.Tests.Unit
             FakeRequest request = await connection.ReadRequestAsync();
             await connection.ReplyAsync(request, StatusCode.PinReserved);
             var error = await Assert.ThrowsAsync<DeviceException>(() => Bounded.Within(write));
-            Assert.Equal("DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved, e.g. wired to the flash)", error.Message);
+            Assert.Equal("DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved for the module or the firmware)", error.Message);
             Assert.Equal(StatusCode.PinReserved, error.Status);
             Assert.Equal(Opcode.DigitalWrite, error.Opcode);
             Assert.Equal("pin 6", error.Target);

@@ -9,8 +9,8 @@ public sealed class AnalogAndSensorTests
 {
     [Theory]
     [InlineData(0, "00 00 0C 00 00")]
-    [InlineData(2048, "08 00 0C 06 72")]   // 2048 × 3300 / 4095 = 1650
-    [InlineData(4095, "0F FF 0C 0C E4")]   // full scale 3300 mV
+    [InlineData(2048, "08 00 0C 06 0E")]   // 2048 × 3100 / 4095 = 1550
+    [InlineData(4095, "0F FF 0C 0C 1C")]   // full scale 3100 mV
     [InlineData(1, "00 01 0C 00 00")]
     public void Analog_read_reports_raw_bits_and_millivolts(int raw, string data)
     {
@@ -28,8 +28,8 @@ public sealed class AnalogAndSensorTests
 
         var replies = device.ExchangeHex("30 00 01 04", "10 00 02 04 00", "30 00 03 04");
 
-        Assert.Equal("B0 00 01 00 00 64 0C 00 50", replies[0]);
-        Assert.Equal("B0 00 03 00 00 64 0C 00 50", replies[2]);
+        Assert.Equal("B0 00 01 00 00 64 0C 00 4B", replies[0]);
+        Assert.Equal("B0 00 03 00 00 64 0C 00 4B", replies[2]);
     }
 
     [Theory]

@@ -59,14 +59,36 @@ public sealed class FailsafeTests
     }
 
     [Fact]
-    public void Failsafe_on_an_input_pin_makes_it_an_output_at_the_level()
+    public void Failsafe_is_refused_on_an_input_and_the_input_stays_an_input_at_disconnect()
     {
         using var device = new TestDevice();
 
-        device.Exchange("10 00 01 03 00", "60 00 02 03 01");
+        var replies = device.Exchange("10 00 01 03 02", "60 00 02 03 00");
 
-        Assert.Equal(PinMode.Output, device.Board.Digital.GetMode(3));
-        Assert.True(device.Board.Digital.IsHigh(3));
+        Assert.Equal("E0 00 02 06", Hex.Format(replies[1]));
+        Assert.Equal(PinMode.InputPullDown, device.Board.Digital.GetMode(3));
+    }
+
+    [Fact]
+    public void Failsafe_is_refused_on_an_unconfigured_pin_but_clearing_is_accepted()
+    {
+        using var device = new TestDevice();
+
+        var replies = device.Exchange("60 00 01 03 01", "60 00 02 03 FF");
+
+        Assert.Equal("E0 00 01 06", Hex.Format(replies[0]));
+        Assert.Equal("E0 00 02 00", Hex.Format(replies[1]));
+        Assert.NotEqual(PinMode.Output, device.Board.Digital.GetMode(3));
+    }
+
+    [Fact]
+    public void Switching_a_failsafe_output_to_an_input_clears_its_level()
+    {
+        using var device = new TestDevice();
+
+        device.Exchange("10 00 01 03 03", "60 00 02 03 01", "10 00 03 03 00");
+
+        Assert.Equal(PinMode.Input, device.Board.Digital.GetMode(3));
     }
 
     [Fact]

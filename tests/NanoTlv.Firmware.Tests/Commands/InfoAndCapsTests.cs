@@ -17,14 +17,15 @@ public sealed class InfoAndCapsTests
         var board = device.Board.Description;
         var pins = Enumerable.Range(0, board.PinCount).Where(pin => board.GetPin(pin) != null).ToArray();
         Assert.Equal(pins.Length, reply[4]);
-        Assert.Equal(5 + (4 * pins.Length), reply.Length);
+        Assert.Equal(5 + (5 * pins.Length), reply.Length);
         for (int i = 0; i < pins.Length; i++)
         {
             var pin = board.GetPin(pins[i])!;
-            int entry = 5 + (4 * i);
+            int entry = 5 + (5 * i);
             Assert.Equal(pins[i], reply[entry]);
             Assert.Equal((int)pin.Capabilities, (reply[entry + 1] << 8) | reply[entry + 2]);
             Assert.Equal(pin.AdcChannel < 0 ? 0xFF : pin.AdcChannel, reply[entry + 3]);
+            Assert.Equal((byte)pin.Reservation, reply[entry + 4]);
         }
     }
 
@@ -34,10 +35,14 @@ public sealed class InfoAndCapsTests
         using var device = new TestDevice();
         string reply = Hex.Format(device.Exchange("04 00 01")[0]);
 
-        // GPIO 8: DigitalInput | Analog = 0x0021, ADC channel 0; GPIO 6: Reserved = 0x0100, no channel.
-        Assert.Contains("08 00 21 00", reply, System.StringComparison.Ordinal);
-        Assert.Contains("06 01 00 FF", reply, System.StringComparison.Ordinal);
-        Assert.DoesNotContain(" 07 ", reply[15..], System.StringComparison.Ordinal);
+        // GPIO 8: DigitalInput | Analog = 0x0021, ADC channel 0, usable; GPIO 6: Reserved = 0x0100, no channel, flash;
+        // GPIO 13: status LED.
+        Assert.Contains("08 00 21 00 00", reply, System.StringComparison.Ordinal);
+        Assert.Contains("06 01 00 FF 01", reply, System.StringComparison.Ordinal);
+        Assert.Contains("0D 04 5F FF 05", reply, System.StringComparison.Ordinal);
+        string[] bytes = reply.Split(' ');
+        var listedPins = Enumerable.Range(0, int.Parse(bytes[4], System.Globalization.NumberStyles.HexNumber)).Select(i => bytes[5 + (5 * i)]);
+        Assert.DoesNotContain("07", listedPins);
     }
 
     [Fact]

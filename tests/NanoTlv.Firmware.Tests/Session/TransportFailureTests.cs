@@ -19,7 +19,7 @@ public sealed class TransportFailureTests
         byte[] pingFrame = Hex.FrameOf(largePing);
         byte[][] chunks =
         [
-            Hex.FrameOf("60 00 01 02 01"),
+            [.. Hex.FrameOf("10 00 00 02 03"), .. Hex.FrameOf("60 00 01 02 01")],
             pingFrame[..300],
             pingFrame[300..],
             Hex.FrameOf("11 00 03 02 00"),
@@ -30,7 +30,7 @@ public sealed class TransportFailureTests
 
         // The FAILSAFE reply, then the direct reply's header; its data failed and nothing followed.
         Assert.True(transport.IsClosed);
-        Assert.Equal("72 00 04 E0 00 01 00 72 02 5C 82 00 02 00", Hex.Format(transport.Sent));
+        Assert.Equal("72 00 04 90 00 00 00 72 00 04 E0 00 01 00 72 02 5C 82 00 02 00", Hex.Format(transport.Sent));
         Assert.Equal(3, transport.ReceiveCalls);
         Assert.True(device.Board.Digital.IsHigh(2), "the failsafe level 1 was not applied");
         Assert.Contains(device.Log.Lines, line => line.Contains("connection failed: Connection timed out", StringComparison.Ordinal));

@@ -76,7 +76,7 @@ public sealed class ReplyRules
         {
             Opcode.Ping => arguments.Length,
             Opcode.Info => InfoCounters.DataBytes,
-            Opcode.Caps => data.Length > 0 ? 1 + (4 * data[0]) : 1,
+            Opcode.Caps => data.Length > 0 ? 1 + (MessageLayout.CapsEntryBytes * data[0]) : 1,
             Opcode.DigitalRead or Opcode.DigitalToggle => 1,
             Opcode.AnalogRead => AnalogDataBytes,
             Opcode.I2cRead or Opcode.I2cWriteRead => arguments[1],

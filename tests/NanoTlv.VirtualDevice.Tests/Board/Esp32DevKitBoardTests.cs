@@ -27,6 +27,32 @@ public sealed class Esp32DevKitBoardTests
     }
 
     [Theory]
+    [InlineData(6, PinReservation.Flash)]
+    [InlineData(11, PinReservation.Flash)]
+    [InlineData(1, PinReservation.Console)]
+    [InlineData(3, PinReservation.Console)]
+    [InlineData(2, PinReservation.StatusLed)]
+    [InlineData(21, PinReservation.I2cData)]
+    [InlineData(22, PinReservation.I2cClock)]
+    [InlineData(4, PinReservation.None)]
+    [InlineData(36, PinReservation.None)]
+    public void Each_firmware_owned_pin_carries_its_own_reason(int pin, PinReservation reason) =>
+        Assert.Equal(reason, _board.GetPin(pin)!.Reservation);
+
+    [Fact]
+    public void Module_reserved_pins_and_moved_firmware_pins_carry_their_reasons()
+    {
+        BoardDescription wrover = Esp32DevKitBoard.Create("WROVER", 25, 26, 27, [16, 17]);
+
+        Assert.Equal(PinReservation.ModuleWiring, wrover.GetPin(16)!.Reservation);
+        Assert.Equal(PinReservation.I2cData, wrover.GetPin(25)!.Reservation);
+        Assert.Equal(PinReservation.I2cClock, wrover.GetPin(26)!.Reservation);
+        Assert.Equal(PinReservation.StatusLed, wrover.GetPin(27)!.Reservation);
+        Assert.Equal(PinReservation.None, wrover.GetPin(21)!.Reservation);
+        Assert.Equal(PinReservation.None, wrover.GetPin(2)!.Reservation);
+    }
+
+    [Theory]
     [InlineData(20)]
     [InlineData(24)]
     [InlineData(28)]

@@ -27,6 +27,8 @@ public sealed class RestrictToTests
             PinCapabilities expected = allowed ? original.Capabilities : original.Capabilities | PinCapabilities.Reserved;
             Assert.Equal(expected, now!.Capabilities);
             Assert.Equal(original.AdcChannel, now.AdcChannel);
+            PinReservation reason = allowed || original.Reservation != PinReservation.None ? original.Reservation : PinReservation.NotAllowed;
+            Assert.Equal(reason, now.Reservation);
         }
     }
 

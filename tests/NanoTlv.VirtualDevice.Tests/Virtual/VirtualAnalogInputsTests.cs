@@ -1,4 +1,5 @@
 using System;
+using NanoTlv.Firmware.Board;
 
 namespace NanoTlv.VirtualDevice.Tests.Virtual;
 
@@ -9,24 +10,25 @@ public sealed class VirtualAnalogInputsTests : IDisposable
     public void Dispose() => _board.Dispose();
 
     [Fact]
-    public void Is_a_12_bit_3300_mv_adc_with_the_eight_adc1_channels()
+    public void Is_a_12_bit_3100_mv_adc_like_the_esp32_with_the_eight_adc1_channels()
     {
         Assert.Equal(12, _board.Analog.ResolutionBits);
-        Assert.Equal(3300, _board.Analog.FullScaleMillivolts);
+        Assert.Equal(3100, _board.Analog.FullScaleMillivolts);
+        Assert.Equal(Esp32DevKitBoard.AdcFullScaleMillivolts, _board.Analog.FullScaleMillivolts);
         Assert.Equal(4095, _board.Analog.MaxRaw);
         Assert.Equal(8, _board.Analog.ChannelCount);
     }
 
     [Theory]
     [InlineData(0, 0)]
-    [InlineData(1650, 2048)]
-    [InlineData(1000, 1241)]
-    [InlineData(3300, 4095)]
+    [InlineData(1550, 2048)]
+    [InlineData(1000, 1321)]
+    [InlineData(3100, 4095)]
     [InlineData(5000, 4095)]
     [InlineData(-200, 0)]
     public void Millivolts_map_to_the_nearest_raw_value_clamped_to_the_range(int millivolts, int raw)
     {
-        Assert.Equal((int)Math.Clamp(Math.Round(millivolts * 4095 / 3300.0, MidpointRounding.AwayFromZero), 0, 4095), raw);
+        Assert.Equal((int)Math.Clamp(Math.Round(millivolts * 4095 / 3100.0, MidpointRounding.AwayFromZero), 0, 4095), raw);
 
         _board.SetAnalogMillivolts(34, millivolts);
 

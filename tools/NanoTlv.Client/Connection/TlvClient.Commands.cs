@@ -14,7 +14,6 @@ namespace NanoTlv.Client
     /// <see cref="DeviceConnectionException"/> when the connection is lost.</summary>
     public sealed partial class TlvClient
     {
-        private const int MaxI2cAddress = 0x7F;
 
         /// <summary>HELLO: introduces the client, presents the token when the device needs one, and learns the
         /// device's name, version, payload limit and features. Remembered for <see cref="ReconnectAsync"/>.</summary>
@@ -263,7 +262,12 @@ namespace NanoTlv.Client
         /// <returns>Temperature, pressure and humidity.</returns>
         public async Task<Bme280Reading> ReadBme280Async(int address = 0, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         {
-            byte[] arguments = { (byte)SensorKind.Bme280, AddressByte(address) };
+            if (address != 0 && address != MessageLayout.Bme280PrimaryAddress && address != MessageLayout.Bme280SecondaryAddress)
+            {
+                throw new ArgumentOutOfRangeException(nameof(address), address, "A BME280 answers at 0x76 or 0x77 (0 for the device's default).");
+            }
+
+            byte[] arguments = { (byte)SensorKind.Bme280, (byte)address };
             string target = address == 0 ? "the BME280" : "the BME280 at " + AddressTarget(address);
             IncomingMessage reply = await RequestOkAsync(Opcode.SensorRead, arguments, target, timeout, cancellationToken).ConfigureAwait(false);
             return ReplyDecoder.Bme280(reply);
@@ -304,7 +308,7 @@ namespace NanoTlv.Client
             IncomingMessage reply = await SendAsync(opcode, arguments, target, timeout, cancellationToken).ConfigureAwait(false);
             if (reply.Status != StatusCode.Ok)
             {
-                throw new DeviceException(opcode, reply.Status, target);
+                throw new DeviceException(opcode, reply.Status, target) { Pin = TakesPin(opcode) ? arguments.Span[0] : null };
             }
 
             return reply;
@@ -337,8 +341,11 @@ namespace NanoTlv.Client
 
         private static byte AddressByte(int address)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(address);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(address, MaxI2cAddress);
+            if (address < MessageLayout.FirstI2cAddress || address > MessageLayout.LastI2cAddress)
+            {
+                throw new ArgumentOutOfRangeException(nameof(address), address, "I2C addresses are 0x08..0x77; the others are reserved by the I2C specification.");
+            }
+
             return (byte)address;
         }
 
@@ -351,6 +358,29 @@ namespace NanoTlv.Client
         }
 
         private static byte Level(bool high) => high ? (byte)1 : (byte)0;
+
+        /// <summary>CAPS, then why <paramref name="pin"/> is refused: explains a <see cref="StatusCode.PinReserved"/>.</summary>
+        /// <param name="pin">GPIO number.</param>
+        /// <param name="timeout">Reply timeout; null for the client's default.</param>
+        /// <param name="cancellationToken">Cancels waiting.</param>
+        /// <returns>The pin's reservation; <see cref="PinReservation.None"/> for a usable pin or one the board lacks.</returns>
+        public async Task<PinReservation> GetPinReservationAsync(int pin, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        {
+            IReadOnlyList<PinCapability> pins = await CapsAsync(timeout, cancellationToken).ConfigureAwait(false);
+            foreach (PinCapability entry in pins)
+            {
+                if (entry.Pin == pin)
+                {
+                    return entry.Reservation;
+                }
+            }
+
+            return PinReservation.None;
+        }
+
+        private static bool TakesPin(Opcode opcode) => opcode is Opcode.PinMode or Opcode.DigitalWrite or Opcode.DigitalRead or
+            Opcode.DigitalToggle or Opcode.Pulse or Opcode.Subscribe or Opcode.Unsubscribe or Opcode.AnalogRead or
+            Opcode.PwmSet or Opcode.PwmStop or Opcode.Failsafe;
 
         private static string PinTarget(int pin) => "pin " + pin.ToString(CultureInfo.InvariantCulture);
 

@@ -5,8 +5,8 @@ namespace NanoTlv.Client
 {
     /// <summary>
     /// The device answered a request with a status other than <see cref="StatusCode.Ok"/>. The connection
-    /// stays usable. Example message: "DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved,
-    /// e.g. wired to the flash)".
+    /// stays usable. Example message: "DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved for the
+    /// module or the firmware)"; <see cref="TlvClient.GetPinReservationAsync"/> gives the reason.
     /// </summary>
     public sealed class DeviceException : Exception
     {
@@ -33,6 +33,9 @@ namespace NanoTlv.Client
 
         /// <summary>What the command addressed ("pin 6", "I2C address 0x76"), or null.</summary>
         public string? Target { get; }
+
+        /// <summary>The GPIO number the refused command addressed, or null for a command without a pin.</summary>
+        public int? Pin { get; init; }
 
         private static string FormatMessage(Opcode opcode, StatusCode status, string? target)
         {

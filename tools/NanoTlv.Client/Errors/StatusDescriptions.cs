@@ -20,7 +20,7 @@ namespace NanoTlv.Client
             StatusCode.UnknownOpcode => "the device does not know this command",
             StatusCode.BadLength => "the arguments are shorter or longer than the command takes",
             StatusCode.PinOutOfRange => "the board has no such pin",
-            StatusCode.PinReserved => "the pin is reserved, e.g. wired to the flash",
+            StatusCode.PinReserved => "the pin is reserved for the module or the firmware",
             StatusCode.UnsupportedMode => "the pin cannot be put in that mode",
             StatusCode.WrongPinMode => "the pin is not in a mode this command needs; set its mode first",
             StatusCode.NoPwmChannel => "the pin has no PWM channel",
@@ -37,6 +37,22 @@ namespace NanoTlv.Client
             StatusCode.InternalError => "the device failed unexpectedly while running the command",
             StatusCode.UnsupportedVersion => "the device does not speak this protocol version",
             _ => "a status this client does not know",
+        };
+
+        /// <summary>Why a reserved pin is refused, in a few words (from its CAPS entry).</summary>
+        /// <param name="reservation">The pin's reservation.</param>
+        /// <returns>The explanation, e.g. "wired to the SPI flash".</returns>
+        public static string Describe(PinReservation reservation) => reservation switch
+        {
+            PinReservation.None => "not reserved",
+            PinReservation.Flash => "wired to the SPI flash",
+            PinReservation.ModuleWiring => "wired inside the module (e.g. PSRAM)",
+            PinReservation.NotAllowed => "not in the device's pin allow-list",
+            PinReservation.Console => "UART0, nanoFramework's debug and deployment link",
+            PinReservation.StatusLed => "drives the firmware's status LED",
+            PinReservation.I2cData => "the I2C bus's SDA line",
+            PinReservation.I2cClock => "the I2C bus's SCL line",
+            _ => "reserved (reason 0x" + ((byte)reservation).ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + ")",
         };
     }
 }

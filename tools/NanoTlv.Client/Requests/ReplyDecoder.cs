@@ -12,7 +12,6 @@ namespace NanoTlv.Client
     internal static class ReplyDecoder
     {
         private const int InfoBytes = (10 * 4) + 2 + (2 * 4);
-        private const int CapsEntryBytes = 4;
 
         public static DeviceHello Hello(IncomingMessage reply)
         {
@@ -61,7 +60,7 @@ namespace NanoTlv.Client
             }
 
             int count = reply.Data.Span[0];
-            RequireLength(reply, 1 + (count * CapsEntryBytes));
+            RequireLength(reply, 1 + (count * MessageLayout.CapsEntryBytes));
             MessageReader reader = Open(reply);
             reader.Skip(1);
             var pins = new List<PinCapability>(count);
@@ -70,7 +69,8 @@ namespace NanoTlv.Client
                 int pin = reader.ReadByte();
                 var capabilities = (PinCapabilities)reader.ReadUInt16();
                 byte channel = reader.ReadByte();
-                pins.Add(new PinCapability(pin, capabilities, channel == MessageLayout.NoAdcChannel ? null : channel));
+                var reservation = (PinReservation)reader.ReadByte();
+                pins.Add(new PinCapability(pin, capabilities, channel == MessageLayout.NoAdcChannel ? null : channel, reservation));
             }
 
             return pins;

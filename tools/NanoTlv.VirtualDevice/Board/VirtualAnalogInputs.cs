@@ -6,20 +6,20 @@ namespace NanoTlv.VirtualDevice
 {
     /// <summary>
     /// In-memory ADC: each channel holds a raw value that tests set directly or as millivolts.
-    /// Defaults match the ESP32's ADC1 at 11 dB attenuation: 12 bits, about 3300 mV full scale.
+    /// Defaults match the ESP32's ADC1 at 11 dB attenuation: 12 bits, <see cref="Esp32DevKitBoard.AdcFullScaleMillivolts"/> full scale.
     /// </summary>
     public sealed class VirtualAnalogInputs : IAnalogInputs
     {
         /// <summary>ESP32 ADC resolution.</summary>
-        public const int DefaultResolutionBits = 12;
+        public const int DefaultResolutionBits = Esp32DevKitBoard.AdcResolutionBits;
 
         /// <summary>Full scale at 11 dB attenuation.</summary>
-        public const int DefaultFullScaleMillivolts = 3300;
+        public const int DefaultFullScaleMillivolts = Esp32DevKitBoard.AdcFullScaleMillivolts;
 
         private readonly int[] _raw;
         private volatile bool _simulateFault;
 
-        /// <summary>Creates a 12-bit, 3300 mV ADC.</summary>
+        /// <summary>Creates an ADC like the ESP32's: 12 bits, <see cref="Esp32DevKitBoard.AdcFullScaleMillivolts"/> full scale.</summary>
         /// <param name="channelCount">Channels 0..count-1.</param>
         public VirtualAnalogInputs(int channelCount)
             : this(channelCount, DefaultResolutionBits, DefaultFullScaleMillivolts)

@@ -21,7 +21,13 @@ namespace NanoTlv.Cli.Commands
                     context.WriteJson(new
                     {
                         device = context.DeviceText,
-                        pins = pins.Select(p => new { pin = p.Pin, capabilities = FlagNames.CamelCase(p.Capabilities), adcChannel = p.AdcChannel }),
+                        pins = pins.Select(p => new
+                        {
+                            pin = p.Pin,
+                            capabilities = FlagNames.CamelCase(p.Capabilities),
+                            adcChannel = p.AdcChannel,
+                            reserved = p.IsReserved ? StatusDescriptions.Describe(p.Reservation) : null,
+                        }),
                     });
                 }
                 else
@@ -34,16 +40,17 @@ namespace NanoTlv.Cli.Commands
             return command;
         }
 
-        /// <summary>The pin table: Pin | Capabilities | ADC.</summary>
+        /// <summary>The pin table: Pin | Capabilities | ADC | Reserved (why the device refuses the pin).</summary>
         public static Table BuildTable(IEnumerable<PinCapability> pins)
         {
-            var table = new Table().AddColumn(new TableColumn("Pin").RightAligned()).AddColumn("Capabilities").AddColumn(new TableColumn("ADC").RightAligned());
+            var table = new Table().AddColumn(new TableColumn("Pin").RightAligned()).AddColumn("Capabilities").AddColumn(new TableColumn("ADC").RightAligned()).AddColumn("Reserved");
             foreach (PinCapability pin in pins)
             {
                 table.AddRow(
                     pin.Pin.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Markup.Escape(string.Join(", ", FlagNames.Of(pin.Capabilities))),
-                    pin.AdcChannel is int channel ? channel.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-");
+                    pin.AdcChannel is int channel ? channel.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
+                    pin.IsReserved ? Markup.Escape(StatusDescriptions.Describe(pin.Reservation)) : string.Empty);
             }
 
             return table;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NanoTlv.Cli.Parsing;
 using NanoTlv.Client;
+using NanoTlv.Messages;
 
 namespace NanoTlv.Cli.Commands
 {
@@ -14,8 +15,8 @@ namespace NanoTlv.Cli.Commands
         private static Command Set(CliIo io, GlobalOptions globals)
         {
             Argument<int> pin = CliArguments.Pin("GPIO number with a PWM channel");
-            var frequency = new Option<int>("--frequency", "-f") { Description = "Frequency in hertz", HelpName = "Hz", Required = true };
-            CliArguments.CheckRange(frequency, 1, int.MaxValue);
+            var frequency = new Option<int>("--frequency", "-f") { Description = "Frequency in hertz, 1..40000000 (the ESP32 LEDC's top)", HelpName = "Hz", Required = true };
+            CliArguments.CheckRange(frequency, 1, MessageLayout.MaxPwmFrequencyHz);
             var duty = new Option<double>("--duty") { Description = "Duty cycle in percent, 0..100 (sent in hundredths of a percent)", HelpName = "%", Required = true };
             duty.Validators.Add(result =>
             {

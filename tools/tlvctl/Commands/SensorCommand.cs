@@ -2,20 +2,29 @@ using System.CommandLine;
 using System.Globalization;
 using NanoTlv.Cli.Parsing;
 using NanoTlv.Client;
+using NanoTlv.Messages;
 
 namespace NanoTlv.Cli.Commands
 {
     /// <summary><c>tlvctl sensor internal|bme280</c>.</summary>
     internal static class SensorCommand
     {
-        private const int DefaultBme280Address = 0x76;
-
         public static Command Create(CliIo io, GlobalOptions globals)
         {
             var kind = new Argument<string>("sensor") { Description = "internal (chip temperature) or bme280" };
             kind.AcceptOnlyFromAmong("internal", "bme280");
             Option<int> address = CliArguments.I2cAddressOption("--address", "BME280 I2C address (0x76 or 0x77)");
-            address.DefaultValueFactory = _ => DefaultBme280Address;
+            address.DefaultValueFactory = _ => MessageLayout.Bme280PrimaryAddress;
+            address.Validators.Add(result =>
+            {
+                int value = result.GetValueOrDefault<int>();
+                if (!result.Implicit && value != MessageLayout.Bme280PrimaryAddress && value != MessageLayout.Bme280SecondaryAddress)
+                {
+                    result.AddError(
+                        "A BME280 answers at " + ValueParsers.FormatAddress(MessageLayout.Bme280PrimaryAddress) + " or " +
+                        ValueParsers.FormatAddress(MessageLayout.Bme280SecondaryAddress) + "; got " + ValueParsers.FormatAddress(value) + ".");
+                }
+            });
             var command = new Command("sensor", "Read a sensor") { kind, address };
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using NanoTlv.Messages;
 
 namespace NanoTlv.Cli.Parsing
 {
@@ -53,7 +54,7 @@ namespace NanoTlv.Cli.Parsing
         {
             return new Argument<int>("addr")
             {
-                Description = "7-bit I2C address (0x00..0x7F or 0..127)",
+                Description = "7-bit I2C address (0x08..0x77 or 8..119)",
                 CustomParser = result => ParseAddress(result),
             };
         }
@@ -127,12 +128,20 @@ namespace NanoTlv.Cli.Parsing
         private static int ParseAddress(ArgumentResult result)
         {
             string token = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (ValueParsers.TryParseI2cAddress(token, out int address))
+            if (ValueParsers.TryParseI2cAddress(token, out int address) && address >= MessageLayout.FirstI2cAddress && address <= MessageLayout.LastI2cAddress)
             {
                 return address;
             }
 
-            result.AddError("'" + token + "' is not a 7-bit I2C address; use 0x00..0x7F or 0..127.");
+            if (ValueParsers.TryParseI2cAddress(token, out address))
+            {
+                result.AddError(
+                    "I2C address " + ValueParsers.FormatAddress(address) + " is reserved by the I2C specification; use " +
+                    ValueParsers.FormatAddress(MessageLayout.FirstI2cAddress) + ".." + ValueParsers.FormatAddress(MessageLayout.LastI2cAddress) + ".");
+                return 0;
+            }
+
+            result.AddError("'" + token + "' is not a 7-bit I2C address; use 0x08..0x77 or 8..119.");
             return 0;
         }
     }
