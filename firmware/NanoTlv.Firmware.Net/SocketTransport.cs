@@ -20,9 +20,6 @@ namespace NanoTlv.Firmware.Net
         /// <summary>Longest a send may block before the connection is given up.</summary>
         public const int SendTimeoutMs = 10000;
 
-        private const int MicrosecondsPerMillisecond = 1000;
-        private const int MaxPollMs = int.MaxValue / MicrosecondsPerMillisecond;
-
         private readonly Socket _socket;
         private readonly object _closeSync = new object();
         private bool _closed;
@@ -45,8 +42,7 @@ namespace NanoTlv.Firmware.Net
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count, int timeoutMs)
         {
-            int pollMs = timeoutMs < 0 ? 0 : timeoutMs > MaxPollMs ? MaxPollMs : timeoutMs;
-            if (!_socket.Poll(pollMs * MicrosecondsPerMillisecond, SelectMode.SelectRead))
+            if (!SocketWait.UntilReadable(_socket, timeoutMs))
             {
                 return TransportResult.TimedOut;
             }

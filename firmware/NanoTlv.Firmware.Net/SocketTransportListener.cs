@@ -18,8 +18,6 @@ namespace NanoTlv.Firmware.Net
         /// <summary>Longest wait inside one Accept poll step.</summary>
         public const int AcceptPollMs = 200;
 
-        private const int MicrosecondsPerMillisecond = 1000;
-
         private readonly Socket _socket;
         private readonly object _closeSync = new object();
         private bool _closed;
@@ -73,7 +71,7 @@ namespace NanoTlv.Firmware.Net
                     throw new InvalidOperationException("The listener is closed.");
                 }
 
-                if (_socket.Poll(AcceptPollMs * MicrosecondsPerMillisecond, SelectMode.SelectRead))
+                if (SocketWait.UntilReadable(_socket, AcceptPollMs))
                 {
                     return Wrap(_socket.Accept());
                 }

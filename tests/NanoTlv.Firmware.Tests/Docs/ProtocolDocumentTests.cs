@@ -19,6 +19,10 @@ namespace NanoTlv.Firmware.Tests.Docs;
 /// lines indented under a → or ← line continue its hex; other lines (<c>#</c> comments) are ignored.
 /// Info-string options: <c>token=TEXT</c> (AuthToken), <c>max-payload=N</c>, <c>full</c> (every connection slot is
 /// already taken by other clients).
+/// Blocks whose info string starts with <c>discovery</c> run against the board's discovery responder over a fake
+/// datagram socket: <c>→ hex</c> one datagram arrives, <c>← hex</c> the next datagram the board sends (to the asker
+/// after →, to the broadcast address after an action), <c>! the board starts</c>, <c>! the announce timer fires</c>,
+/// <c>! N datagrams ignored so far</c>; option <c>token=TEXT</c>.
 /// </remarks>
 public sealed class ProtocolDocumentTests
 {
@@ -26,17 +30,13 @@ public sealed class ProtocolDocumentTests
 
     private static readonly Regex BlockPattern = new(@"^```tlv(?<options>[^\n]*)\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
 
-    public static TheoryData<int, string, string> Examples()
-    {
-        var data = new TheoryData<int, string, string>();
-        int index = 0;
-        foreach (Match block in BlockPattern.Matches(ReadDocument()))
-        {
-            data.Add(++index, block.Groups["options"].Value.Trim(), block.Groups["body"].Value);
-        }
+    private static readonly Regex DiscoveryBlockPattern = new(@"^```discovery(?<options>[^\n]*)\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
 
-        return data;
-    }
+    private static readonly Regex IgnoredCountPattern = new(@"^! (?<count>\d+) datagrams? ignored so far$");
+
+    public static TheoryData<int, string, string> Examples() => ExamplesOf(BlockPattern);
+
+    public static TheoryData<int, string, string> DiscoveryExamples() => ExamplesOf(DiscoveryBlockPattern);
 
     [Fact]
     public void The_document_has_examples_of_every_opcode_every_event_and_every_status()
@@ -74,7 +74,7 @@ public sealed class ProtocolDocumentTests
     public void Every_arrow_line_of_the_document_is_inside_a_checked_example()
     {
         string document = ReadDocument();
-        int inBlocks = BlockPattern.Matches(document).Sum(block => ParseLines(block.Groups["body"].Value).Count);
+        int inBlocks = BlockPattern.Matches(document).Concat(DiscoveryBlockPattern.Matches(document)).Sum(block => ParseLines(block.Groups["body"].Value).Count);
         int everywhere = document.Split('\n').Count(line => line.TrimStart().StartsWith('→') || line.TrimStart().StartsWith('←'));
 
         Assert.True(inBlocks > 40, "too few examples: " + inBlocks);
@@ -121,6 +121,83 @@ public sealed class ProtocolDocumentTests
         Assert.True(pipe.NothingWithin(TimeSpan.FromMilliseconds(50)), "example " + example + ": the device sent more frames than documented");
         pipe.CloseFromClient();
         others.ForEach(other => other.CloseFromClient());
+    }
+
+    [Theory]
+    [MemberData(nameof(DiscoveryExamples))]
+    public void Discovery_example_runs_as_documented(int example, string options, string body)
+    {
+        var clock = new TestClock();
+        clock.Freeze(DocumentedUptimeMs);
+        var transport = new FakeDatagramTransport();
+        var deviceOptions = Discovery.DiscoveryResponderTests.DocumentedOptions();
+        foreach (string option in options.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] pair = option.Split('=', 2);
+            deviceOptions.AuthToken = pair[0] == "token" ? pair[1] : throw new InvalidOperationException("Unknown discovery example option " + option + ".");
+        }
+
+        var announcement = NanoTlv.Firmware.Discovery.DeviceAnnouncement.From(
+            deviceOptions, Hex.Parse(Discovery.DiscoveryResponderTests.DocumentedBoardIdHex), Discovery.DiscoveryResponderTests.DocumentedTcpPort);
+        var responder = new NanoTlv.Firmware.Discovery.DiscoveryResponder(
+            announcement, NanoTlv.Messages.DiscoveryFormat.DefaultAnnounceIntervalMs, transport, clock, new TestLog());
+        const string asker = "asker";
+        string expectedDestination = asker;
+        int step = 0;
+        foreach (var (kind, bytes, action) in ParseSteps(body))
+        {
+            step++;
+            string where = "example " + example + ", step " + step;
+            switch (kind)
+            {
+                case '→':
+                    transport.Deliver(bytes, asker);
+                    responder.Step();
+                    expectedDestination = asker;
+                    break;
+                case '←':
+                    Assert.True(transport.TryTakeSent(out string destination, out byte[] sent), where + ": the board sent nothing");
+                    Assert.True(Hex.Format(bytes) == Hex.Format(sent), where + ":\nexpected " + Hex.Format(bytes) + "\nactual   " + Hex.Format(sent));
+                    Assert.True(destination == expectedDestination, where + ": sent to " + destination + ", documented " + expectedDestination);
+                    break;
+                default:
+                    expectedDestination = FakeDatagramTransport.BroadcastDestination;
+                    Match ignored = IgnoredCountPattern.Match(action);
+                    if (action == "! the board starts")
+                    {
+                        responder.Step();
+                    }
+                    else if (action == "! the announce timer fires")
+                    {
+                        clock.Advance(NanoTlv.Messages.DiscoveryFormat.DefaultAnnounceIntervalMs);
+                        responder.Step();
+                    }
+                    else if (ignored.Success)
+                    {
+                        Assert.Equal(int.Parse(ignored.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture), responder.Counters.Ignored);
+                    }
+                    else
+                    {
+                        throw new InvalidOperationException("Unknown discovery example action: " + action);
+                    }
+
+                    break;
+            }
+        }
+
+        Assert.False(transport.TryTakeSent(out _, out _), "example " + example + ": the board sent more datagrams than documented");
+    }
+
+    private static TheoryData<int, string, string> ExamplesOf(Regex pattern)
+    {
+        var data = new TheoryData<int, string, string>();
+        int index = 0;
+        foreach (Match block in pattern.Matches(ReadDocument()))
+        {
+            data.Add(++index, block.Groups["options"].Value.Trim(), block.Groups["body"].Value);
+        }
+
+        return data;
     }
 
     private static List<(char Kind, byte[] Bytes)> ParseLines(string body) =>
