@@ -6,6 +6,7 @@ using NanoTlv.Benchmarks.Budget;
 using NanoTlv.Benchmarks.Decoding;
 using NanoTlv.Benchmarks.Dispatch;
 using NanoTlv.Benchmarks.EndToEnd;
+using NanoTlv.Benchmarks.Mqtt;
 using NanoTlv.Benchmarks.Reporting;
 
 namespace NanoTlv.Benchmarks;
@@ -14,8 +15,9 @@ namespace NanoTlv.Benchmarks;
 /// Runs the benchmarks with BenchmarkSwitcher (so its usual options such as <c>--filter</c> and <c>--list</c> work),
 /// then prints the frame-decoding and command-dispatch tables and targets. <c>--short</c> selects the quick job;
 /// <c>--payloads</c> and <c>--chunks</c> narrow the frame-decoding sizes (see <see cref="FrameDecodingSelection"/>).
-/// Without a filter every benchmark class runs, followed by the loopback end-to-end runs and the device budget.
-/// The verbs <c>loopback</c> and <c>budget</c> run only those (with <c>--short</c>, the loopback runs are brief).
+/// Without a filter every benchmark class runs, followed by the loopback end-to-end runs, the device budget and the MQTT bridge run.
+/// The verbs <c>loopback</c>, <c>budget</c> and <c>mqtt</c> run only those (with <c>--short</c>, the loopback and MQTT
+/// runs are brief; <c>mqtt</c> needs Mosquitto installed and tlvctl built).
 /// The exit code is non-zero only when something broke (an exception, a wrong reply), never because of a timing.
 /// </summary>
 public static class Program
@@ -23,6 +25,7 @@ public static class Program
     private const string ShortOption = "--short";
     private const string LoopbackVerb = "loopback";
     private const string BudgetVerb = "budget";
+    private const string MqttVerb = "mqtt";
 
     private static readonly string[] SelectionOptions = ["--filter", "-f", "--list", "--help", "-h", "--info", "--version"];
 
@@ -33,6 +36,11 @@ public static class Program
         if (args.FirstOrDefault() == LoopbackVerb)
         {
             return Guarded(LoopbackVerb, () => LoopbackSuite.Run(loadSettings, Console.Out, Console.Error));
+        }
+
+        if (args.FirstOrDefault() == MqttVerb)
+        {
+            return Guarded(MqttVerb, () => MqttSuite.Run(shortRun ? MqttSettings.Short : MqttSettings.Full, Console.Out, Console.Error));
         }
 
         if (args.FirstOrDefault() == BudgetVerb)
@@ -59,6 +67,7 @@ public static class Program
         {
             exitCode |= Guarded(LoopbackVerb, () => LoopbackSuite.Run(loadSettings, Console.Out, Console.Error));
             exitCode |= Guarded(BudgetVerb, () => BudgetReport.Run(Console.Out));
+            exitCode |= Guarded(MqttVerb, () => MqttSuite.Run(shortRun ? MqttSettings.Short : MqttSettings.Full, Console.Out, Console.Error));
         }
 
         return exitCode;

@@ -30,6 +30,22 @@ namespace NanoTlv.Bridge.Tests.Support
         /// <summary>The broker's port at 127.0.0.1.</summary>
         public int Port { get; }
 
+        /// <summary>CPU time the running broker process has used (zero when it is not running).</summary>
+        public TimeSpan ProcessorTime
+        {
+            get
+            {
+                Process? process = _process;
+                if (process is null)
+                {
+                    return TimeSpan.Zero;
+                }
+
+                process.Refresh();
+                return process.TotalProcessorTime;
+            }
+        }
+
         /// <summary>The Mosquitto executable: on PATH, else Debian's /usr/sbin/mosquitto.</summary>
         public static string Executable => Find("mosquitto") ?? "/usr/sbin/mosquitto";
 

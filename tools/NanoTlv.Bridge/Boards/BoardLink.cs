@@ -246,8 +246,8 @@ namespace NanoTlv.Bridge
                     switch (deviceEvent)
                     {
                         case PinChangedEvent change:
-                            await _mqtt!.PublishAsync(_topics!.GpioEvent(change.Pin), StatePayloads.PinChanged(change), retain: false).ConfigureAwait(false);
-                            await _mqtt.PublishAsync(_topics.GpioState(change.Pin), StatePayloads.Level(change.High), retain: true).ConfigureAwait(false);
+                            await _mqtt!.PublishEventAsync(_topics!.GpioEvent(change.Pin), StatePayloads.PinChanged(change)).ConfigureAwait(false);
+                            _mqtt.PublishLatestState(_topics.GpioState(change.Pin), StatePayloads.Level(change.High));
                             break;
                         case ConnectionLostEvent lost:
                             return "connection lost (" + lost.Reason + ")";

@@ -18,6 +18,13 @@ namespace NanoTlv.Bridge
     /// retained message it has published: a broker that restarted without persistence is refilled.
     /// Requests are queued and handed to one consumer in arrival order.
     /// </summary>
+    /// <remarks>
+    /// Three ways to publish: <see cref="PublishAsync"/> (QoS 1, waits for the broker's acknowledgement),
+    /// <see cref="PublishEventAsync"/> (QoS 0, for the stream of input events: one socket write, no round trip, so a
+    /// board changing at 100 Hz is not held back by broker round trips) and <see cref="PublishLatestState"/> (a
+    /// retained state that only needs its newest value on the broker: a writer task publishes the newest value per
+    /// topic at QoS 1 and skips values that were superseded while it waited).
+    /// </remarks>
     internal sealed class BoardMqttSession : IAsyncDisposable
     {
         private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
@@ -31,7 +38,10 @@ namespace NanoTlv.Bridge
         private readonly SemaphoreSlim _disconnected = new(0, 1);
         private readonly Channel<MqttApplicationMessage> _requests = Channel.CreateUnbounded<MqttApplicationMessage>(new UnboundedChannelOptions { SingleReader = true });
         private readonly CancellationTokenSource _stopping = new();
+        private readonly Dictionary<string, string> _latestStates = new(StringComparer.Ordinal);
+        private readonly Channel<bool> _latestStatesPending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         private Task _supervisor = Task.CompletedTask;
+        private Task _stateWriter = Task.CompletedTask;
         private long _droppedPublishes;
 
         public BoardMqttSession(BridgeOptions options, BoardTopics topics)
@@ -77,6 +87,28 @@ namespace NanoTlv.Bridge
         {
             await PublishAsync(_topics.Availability, initialAvailability, retain: true).ConfigureAwait(false);
             _supervisor = Task.Run(SuperviseAsync, CancellationToken.None);
+            _stateWriter = Task.Run(WriteLatestStatesAsync, CancellationToken.None);
+        }
+
+        /// <summary>Publishes a non-retained event at QoS 0; dropped (and counted) while the broker is away.</summary>
+        /// <param name="topic">The topic.</param>
+        /// <param name="payload">The payload text (UTF-8).</param>
+        /// <returns>A task that completes when the message is written to the broker connection.</returns>
+        public Task PublishEventAsync(string topic, string payload) =>
+            SendAsync(topic, payload, retain: false, MqttQualityOfServiceLevel.AtMostOnce);
+
+        /// <summary>Queues <paramref name="payload"/> as the newest retained state of <paramref name="topic"/>; the
+        /// state writer publishes it at QoS 1 unless a newer value for the topic arrives first.</summary>
+        /// <param name="topic">The topic.</param>
+        /// <param name="payload">The payload text (UTF-8).</param>
+        public void PublishLatestState(string topic, string payload)
+        {
+            lock (_latestStates)
+            {
+                _latestStates[topic] = payload;
+            }
+
+            _latestStatesPending.Writer.TryWrite(true);
         }
 
         /// <summary>
@@ -91,7 +123,7 @@ namespace NanoTlv.Bridge
         {
             if (!retain)
             {
-                await SendAsync(topic, payload, retain: false).ConfigureAwait(false);
+                await SendAsync(topic, payload, retain: false, MqttQualityOfServiceLevel.AtLeastOnce).ConfigureAwait(false);
                 return;
             }
 
@@ -99,7 +131,7 @@ namespace NanoTlv.Bridge
             try
             {
                 _retained[topic] = payload;
-                await SendAsync(topic, payload, retain: true).ConfigureAwait(false);
+                await SendAsync(topic, payload, retain: true, MqttQualityOfServiceLevel.AtLeastOnce).ConfigureAwait(false);
             }
             finally
             {
@@ -119,6 +151,7 @@ namespace NanoTlv.Bridge
             await PublishAsync(_topics.Availability, BoardTopics.Offline, retain: true).ConfigureAwait(false);
             await _stopping.CancelAsync().ConfigureAwait(false);
             await _supervisor.ConfigureAwait(false);
+            await _stateWriter.ConfigureAwait(false);
             if (_client.IsConnected)
             {
                 await _client.TryDisconnectAsync(MqttClientDisconnectOptionsReason.NormalDisconnection, "bridge stopped").ConfigureAwait(false);
@@ -128,7 +161,33 @@ namespace NanoTlv.Bridge
             _client.Dispose();
         }
 
-        private async Task SendAsync(string topic, string payload, bool retain)
+        private async Task WriteLatestStatesAsync()
+        {
+            try
+            {
+                while (await _latestStatesPending.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+                {
+                    _latestStatesPending.Reader.TryRead(out _);
+                    KeyValuePair<string, string>[] batch;
+                    lock (_latestStates)
+                    {
+                        batch = [.. _latestStates];
+                        _latestStates.Clear();
+                    }
+
+                    foreach (KeyValuePair<string, string> state in batch)
+                    {
+                        await PublishAsync(state.Key, state.Value, retain: true).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping.
+            }
+        }
+
+        private async Task SendAsync(string topic, string payload, bool retain, MqttQualityOfServiceLevel qos)
         {
             if (!_client.IsConnected)
             {
@@ -143,7 +202,7 @@ namespace NanoTlv.Bridge
             MqttApplicationMessage message = new MqttApplicationMessageBuilder()
                 .WithTopic(topic)
                 .WithPayload(Encoding.UTF8.GetBytes(payload))
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithQualityOfServiceLevel(qos)
                 .WithRetainFlag(retain)
                 .Build();
             try
@@ -222,7 +281,7 @@ namespace NanoTlv.Bridge
             {
                 foreach (KeyValuePair<string, string> retained in _retained)
                 {
-                    await SendAsync(retained.Key, retained.Value, retain: true).ConfigureAwait(false);
+                    await SendAsync(retained.Key, retained.Value, retain: true, MqttQualityOfServiceLevel.AtLeastOnce).ConfigureAwait(false);
                 }
             }
             finally
