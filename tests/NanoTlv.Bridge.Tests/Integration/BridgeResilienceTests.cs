@@ -55,6 +55,35 @@ namespace NanoTlv.Bridge.Tests.Integration
         }
 
         [Fact]
+        public async Task BoardThatGoesSilent_IsMarkedOfflineAfterAMissedPing_AndReconnectedWhenItAnswersAgain()
+        {
+            const string root = "nanotlv/attic/";
+            using var broker = await MosquittoBroker.StartAsync();
+            using var board = new BoardScope("attic");
+            using var network = new FreezableProxy(board.Port);
+            var log = new ConcurrentQueue<string>();
+            await using MqttProbe probe = await MqttProbe.ConnectAsync(broker.Port);
+            BridgeOptions options = Bridges.Options(broker.Port, log);
+            await using MqttBridge bridge = await MqttBridge.StartAsync(options, [new BridgeBoard("127.0.0.1", network.Port) { Inputs = [Bridges.Input] }]);
+            await probe.WaitForAsync(root + "availability", p => p == "online");
+
+            probe.Clear();
+            network.Freeze();
+            DateTime frozenAt = DateTime.UtcNow;
+            await probe.WaitForAsync(root + "availability", p => p == "offline");
+            TimeSpan noticed = DateTime.UtcNow - frozenAt;
+            // One keepalive interval plus one request timeout, with slack for a loaded machine.
+            Assert.True(noticed < options.KeepAliveInterval + options.RequestTimeout + TimeSpan.FromSeconds(3), "offline after " + noticed);
+            Assert.True(log.Any(line => line.Contains("no answer to PING", StringComparison.Ordinal)), string.Join("\n", log));
+
+            probe.Clear();
+            network.Thaw();
+            await probe.WaitForAsync(root + "availability", p => p == "online");
+            board.Board.DriveInput(Bridges.Input, true);
+            await probe.WaitForAsync(root + "event/gpio/4");
+        }
+
+        [Fact]
         public async Task BrokerKilledAndRestarted_LosesNoRetainedState_AndTheBridgeResubscribes()
         {
             const string root = "nanotlv/shed/";
