@@ -95,6 +95,12 @@ namespace NanoTlv.Bridge
                     throw new ArgumentException(board.Endpoint + ": GPIO " + string.Join(", ", both) + " cannot be both an input and an output.");
                 }
 
+                int[] notOutputs = board.Failsafes.Keys.Except(board.Outputs).ToArray();
+                if (notOutputs.Length > 0)
+                {
+                    throw new ArgumentException(board.Endpoint + ": failsafe GPIO " + string.Join(", ", notOutputs) + " must also be an output (the board takes failsafe levels only on outputs).");
+                }
+
                 int[] all = board.Inputs.Concat(board.Outputs).Concat(board.AnalogPins).Concat(board.PwmPins).Concat(board.Failsafes.Keys).ToArray();
                 if (all.Any(pin => pin < 0 || pin > byte.MaxValue))
                 {

@@ -56,6 +56,9 @@ namespace NanoTlv.Cli.Tests.Commands
             Assert.Contains("127.0.0.1:7 is listed twice", twice.Err, System.StringComparison.Ordinal);
             CliResult interval = await Tlvctl.RunAsync("bridge", "--device", "127.0.0.1:7", "--interval", "0");
             Assert.Contains("--interval must be a positive number", interval.Err, System.StringComparison.Ordinal);
+            CliResult failsafe = await Tlvctl.RunAsync("bridge", "--device", "127.0.0.1:7", "--inputs", "4", "--failsafe", "4:1");
+            Assert.Equal(ExitCodes.UsageError, failsafe.ExitCode);
+            Assert.Contains("failsafe GPIO 4 must also be an output", failsafe.Err, System.StringComparison.Ordinal);
         }
     }
 }

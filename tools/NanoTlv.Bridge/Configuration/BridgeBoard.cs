@@ -35,7 +35,8 @@ namespace NanoTlv.Bridge
         /// <summary>The BME280's I2C address (0 for the board's default), or null when the board has none.</summary>
         public int? Bme280Address { get; init; }
 
-        /// <summary>Failsafe levels (pin → high) set on every connection, so outputs fall safe when the bridge goes.</summary>
+        /// <summary>Failsafe levels (pin → high) set on every connection, so outputs fall safe when the bridge goes;
+        /// every pin must be one of <see cref="Outputs"/>.</summary>
         public IReadOnlyDictionary<int, bool> Failsafes { get; init; } = new Dictionary<int, bool>();
 
         /// <summary>The input mode of <see cref="Inputs"/>.</summary>
