@@ -13,12 +13,32 @@ namespace NanoTlv.Firmware.Net
     /// A receive waits with <c>Poll(SelectRead)</c> and then reads what has arrived; Poll also reports a closed
     /// connection as readable, and the following Receive returns 0. Sends block until the stack took every byte,
     /// at most <see cref="SendTimeoutMs"/> per call (a client that stops reading is then dropped). Nagle is off:
-    /// replies are batched by the session already.
+    /// replies are batched by the session already. TCP keepalive is on, at the stack's default timing (Linux and
+    /// lwIP: first probe after 2 h idle, 9 probes 75 s apart), so a peer that vanished without FIN is dropped in the
+    /// end even with no idle timeout; the idle timeout is the prompt rule.
+    /// <para>
+    /// Every close is an orderly one, whoever closes (a rejected connection, too many wrong tokens, a timeout,
+    /// the server stopping): closing a TCP socket whose receive queue still holds bytes makes the stack send a
+    /// reset instead of a FIN, and a reset can destroy the last reply or event on its way to the client.
+    /// nanoFramework's Socket has no Shutdown, so <see cref="Close"/> first reads and discards what has already
+    /// arrived (<c>Available</c>, then a short <c>Poll</c> for bytes still in flight, a bounded number of times),
+    /// then closes: the stack sends what is queued, then a FIN.
+    /// </para>
     /// </remarks>
     public sealed class SocketTransport : ITransport
     {
         /// <summary>Longest a send may block before the connection is given up.</summary>
         public const int SendTimeoutMs = 10000;
+
+        /// <summary>Most reads <see cref="Close"/> makes to discard what has arrived (a client still streaming is
+        /// then closed with a reset: it is not reading replies anyway).</summary>
+        public const int MaxDrainReads = 16;
+
+        /// <summary>How long <see cref="Close"/> waits for bytes still in flight once the queue is empty: bytes a
+        /// client sent just before the close, delayed by a busy machine.</summary>
+        public const int DrainWaitMs = 10;
+
+        private const int DrainBufferBytes = 256;
 
         private readonly Socket _socket;
         private readonly object _closeSync = new object();
@@ -36,6 +56,7 @@ namespace NanoTlv.Firmware.Net
 
             _socket = socket;
             _socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
+            _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
             _socket.SendTimeout = SendTimeoutMs;
         }
 
@@ -67,7 +88,8 @@ namespace NanoTlv.Firmware.Net
             }
         }
 
-        /// <inheritdoc/>
+        /// <summary>Discards what has arrived, then closes the connection (see the remarks); safe to call more than
+        /// once and from another thread than the session's.</summary>
         public void Close()
         {
             lock (_closeSync)
@@ -80,7 +102,34 @@ namespace NanoTlv.Firmware.Net
                 _closed = true;
             }
 
+            try
+            {
+                DiscardArrivedBytes();
+            }
+            catch (Exception)
+            {
+                // The connection failed already: there is nothing to protect, it is closed below.
+            }
+
             _socket.Close();
+        }
+
+        private void DiscardArrivedBytes()
+        {
+            // Allocated here, once per connection and only when it closes: never per chunk.
+            byte[] discard = new byte[DrainBufferBytes];
+            for (int read = 0; read < MaxDrainReads; read++)
+            {
+                if (_socket.Available <= 0 && !SocketWait.UntilReadable(_socket, DrainWaitMs))
+                {
+                    return;
+                }
+
+                if (_socket.Receive(discard, 0, discard.Length, SocketFlags.None) <= 0)
+                {
+                    return;
+                }
+            }
         }
     }
 }

@@ -75,7 +75,7 @@ namespace NanoTlv.VirtualDevice
             ArgumentOutOfRangeException.ThrowIfNegative(port);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
             // Bind first: a port that is taken must fail before the server touches the board (boot failsafe levels).
-            SocketTransportListener listener = new(IPAddress.Loopback, port);
+            SocketTransportListener listener = new(IPAddress.Loopback, port, SocketTransportListener.PlatformMaximumBacklog);
             DeviceServer server;
             try
             {

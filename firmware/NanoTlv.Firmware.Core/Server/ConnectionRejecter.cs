@@ -7,18 +7,16 @@ namespace NanoTlv.Firmware.Server
 {
     /// <summary>
     /// Turns away a connection that finds every slot busy: sends it a ConnectionRejected event
-    /// (<c>72 00 05 F2 00 00 0F max_clients</c>) and closes it. Sessions already running are not touched.
+    /// (<c>72 00 05 F2 00 00 0F max_clients</c>) and closes it (the transport's close is an orderly one, so the
+    /// event is not lost to a reset when the client had already sent something). Sessions already running are not
+    /// touched.
     /// </summary>
     internal sealed class ConnectionRejecter
     {
         private const int EventBufferBytes = 8;
-        private const int DrainBufferBytes = 64;
-        private const int DrainAttempts = 4;
-        private const int DrainWaitMs = 1;
 
         private readonly object _sync = new object();
         private readonly MessageWriter _writer = new MessageWriter(new byte[EventBufferBytes]);
-        private readonly byte[] _drain = new byte[DrainBufferBytes];
         private readonly int _maxClients;
         private readonly DeviceCounters _counters;
         private readonly ILog _log;
@@ -49,7 +47,6 @@ namespace NanoTlv.Firmware.Server
                 try
                 {
                     transport.Send(_writer.Buffer, 0, _writer.Length);
-                    DrainArrivedBytes(transport);
                 }
                 catch (Exception)
                 {
@@ -58,19 +55,6 @@ namespace NanoTlv.Firmware.Server
                 finally
                 {
                     TransportClosing.CloseQuietly(transport);
-                }
-            }
-        }
-
-        // Closing a TCP socket with unread input resets the connection, which can destroy the event on its
-        // way to the client; reading what already arrived lets the close be an orderly one.
-        private void DrainArrivedBytes(ITransport transport)
-        {
-            for (int attempt = 0; attempt < DrainAttempts; attempt++)
-            {
-                if (transport.Receive(_drain, 0, _drain.Length, DrainWaitMs) <= 0)
-                {
-                    return;
                 }
             }
         }

@@ -22,7 +22,9 @@ namespace NanoTlv.Firmware.Transport
         /// <param name="count">Bytes to send.</param>
         void Send(byte[] buffer, int offset, int count);
 
-        /// <summary>Closes the connection; safe to call more than once.</summary>
+        /// <summary>Closes the connection in order: what was sent reaches the peer before the close (a socket
+        /// transport discards unread input first, so the stack does not reset the connection). Safe to call more
+        /// than once, and from another thread than the session's.</summary>
         void Close();
     }
 }

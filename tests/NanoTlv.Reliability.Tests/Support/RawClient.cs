@@ -147,6 +147,9 @@ public sealed class RawClient : IDisposable
         return true;
     }
 
+    /// <summary>Bytes the kernel holds for this client that it has not read yet.</summary>
+    public int UnreadBytes => _socket.Available;
+
     /// <summary>Frames received but not read yet.</summary>
     public int PendingFrames => _frames.Count;
 

@@ -90,7 +90,7 @@ public sealed class ServerLifecycleTests
         using var board = new VirtualBoard();
         var server = new DeviceServer(board.Services, new DeviceOptions(), new CapturingLog());
         server.Stop();
-        var listener = new SocketTransportListener(IPAddress.Loopback, 0);
+        var listener = new SocketTransportListener(IPAddress.Loopback, 0, SocketTransportListener.PlatformMaximumBacklog);
         try
         {
             Assert.Throws<InvalidOperationException>(() => server.Run(listener));
