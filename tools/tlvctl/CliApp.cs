@@ -80,6 +80,7 @@ namespace NanoTlv.Cli
             root.Add(ServeCommand.Create(io, globals));
             root.Add(DemoCommand.Create(io, globals));
             root.Add(BridgeCommand.Create(io, globals));
+            root.Add(DashboardCommand.Create(io, globals));
             return root;
         }
 

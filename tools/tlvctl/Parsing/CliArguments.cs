@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using NanoTlv.Messages;
@@ -17,16 +18,15 @@ namespace NanoTlv.Cli.Parsing
         public static Argument<int[]> Pins()
         {
             var pins = new Argument<int[]>("pins") { Description = "GPIO numbers (0..255)", Arity = ArgumentArity.OneOrMore, HelpName = "pin" };
-            pins.Validators.Add(result =>
-            {
-                foreach (int pin in result.GetValueOrDefault<int[]>() ?? [])
-                {
-                    if (pin < 0 || pin > byte.MaxValue)
-                    {
-                        result.AddError("Pin " + pin + " is out of range; pins are 0..255.");
-                    }
-                }
-            });
+            pins.Validators.Add(result => CheckPins(result.GetValueOrDefault<int[]>(), result.AddError));
+            return pins;
+        }
+
+        /// <summary>An option taking GPIO numbers, repeated or several after one name (<c>--inputs 4 5</c>).</summary>
+        public static Option<int[]> PinsOption(string name, string description)
+        {
+            var pins = new Option<int[]>(name) { Description = description, HelpName = "pin", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+            pins.Validators.Add(result => CheckPins(result.GetValueOrDefault<int[]>(), result.AddError));
             return pins;
         }
 
@@ -114,6 +114,17 @@ namespace NanoTlv.Cli.Parsing
                     result.AddError(option.Name + " must be " + min + ".." + max + "; got " + value + ".");
                 }
             });
+        }
+
+        private static void CheckPins(int[]? pins, Action<string> addError)
+        {
+            foreach (int pin in pins ?? [])
+            {
+                if (pin < 0 || pin > byte.MaxValue)
+                {
+                    addError("Pin " + pin + " is out of range; pins are 0..255.");
+                }
+            }
         }
 
         private static void CheckPin(ArgumentResult result)
