@@ -19,7 +19,11 @@ namespace NanoTlv.Cli.Commands
 
         public static Command Create(CliIo io, GlobalOptions globals)
         {
-            var boards = new Argument<string[]>("boards") { Description = "Board addresses host:port (default: --device)", Arity = ArgumentArity.ZeroOrMore, HelpName = "host:port" };
+            var boards = new Option<string[]>("--device", "-d")
+            {
+                Description = "A board host:port (repeat for more; default $" + GlobalOptions.DeviceVariable + ", else " + DeviceAddress.DefaultText + "); --token and the pin options apply to each",
+                HelpName = "host:port",
+            };
             var port = new Option<int>("--port", "-p") { Description = "Web port (0 = a free one, printed)", DefaultValueFactory = _ => DefaultPort };
             CliArguments.CheckRange(port, 0, ushort.MaxValue);
             var listen = new Option<string>("--listen")

@@ -22,11 +22,18 @@ namespace NanoTlv.Cli.Parsing
             return pins;
         }
 
-        /// <summary>An option taking GPIO numbers, repeated or several after one name (<c>--inputs 4 5</c>).</summary>
+        /// <summary>An option taking GPIO numbers separated by commas or spaces, or repeated
+        /// (<c>--inputs 4,5</c>, <c>--inputs 4 5</c>, <c>--inputs 4 --inputs 5</c>).</summary>
         public static Option<int[]> PinsOption(string name, string description)
         {
-            var pins = new Option<int[]>(name) { Description = description, HelpName = "pin", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
-            pins.Validators.Add(result => CheckPins(result.GetValueOrDefault<int[]>(), result.AddError));
+            var pins = new Option<int[]>(name)
+            {
+                Description = description,
+                HelpName = "pins",
+                AllowMultipleArgumentsPerToken = true,
+                DefaultValueFactory = _ => [],
+                CustomParser = ParsePinList,
+            };
             return pins;
         }
 
@@ -114,6 +121,28 @@ namespace NanoTlv.Cli.Parsing
                     result.AddError(option.Name + " must be " + min + ".." + max + "; got " + value + ".");
                 }
             });
+        }
+
+        private static int[] ParsePinList(ArgumentResult result)
+        {
+            var pins = new System.Collections.Generic.List<int>();
+            foreach (Token token in result.Tokens)
+            {
+                foreach (string part in token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pin))
+                    {
+                        result.AddError("'" + part + "' is not a pin number; give GPIO numbers such as 4,5.");
+                        return [];
+                    }
+
+                    pins.Add(pin);
+                }
+            }
+
+            // Range errors are reported here: a validator would read the value of a list that failed to parse.
+            CheckPins(pins.ToArray(), result.AddError);
+            return pins.ToArray();
         }
 
         private static void CheckPins(int[]? pins, Action<string> addError)
