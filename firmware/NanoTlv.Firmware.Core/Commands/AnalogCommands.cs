@@ -8,8 +8,6 @@ namespace NanoTlv.Firmware.Commands
     /// <summary>ANALOG_READ: raw value, resolution and millivolts of a pin's ADC channel.</summary>
     internal sealed class AnalogCommands : ICommandHandler
     {
-        // raw u16, resolution_bits u8, millivolts u16.
-        private const int ReplyDataBytes = 5;
         private const int MaxU16 = 0xFFFF;
 
         private readonly PinGuard _pins;
@@ -26,7 +24,7 @@ namespace NanoTlv.Firmware.Commands
 
         /// <summary>Routes this handler's opcode.</summary>
         /// <param name="dispatcher">The table.</param>
-        public void Register(CommandDispatcher dispatcher) => dispatcher.Register(Opcode.AnalogRead, this, ReplyDataBytes);
+        public void Register(CommandDispatcher dispatcher) => dispatcher.Register(Opcode.AnalogRead, this);
 
         /// <summary>Converts a raw reading: raw × full scale / (2^bits − 1), clamped to 0..65535.</summary>
         /// <param name="raw">The raw value.</param>

@@ -11,16 +11,12 @@ namespace NanoTlv.Firmware.Commands
     /// </summary>
     internal static class CapsTable
     {
-        private const int EntryBytes = MessageLayout.CapsEntryBytes;
-        // pin_count is a u8, so pins 0..254 are listed.
-        private const int MaxListedPins = 255;
-
         /// <summary>Builds the reply data.</summary>
         /// <param name="board">The board.</param>
         /// <returns>The bytes to copy into every CAPS reply.</returns>
         public static byte[] Build(BoardDescription board)
         {
-            int limit = board.PinCount < MaxListedPins ? board.PinCount : MaxListedPins;
+            int limit = board.PinCount < MessageCatalog.MaxCapsPins ? board.PinCount : MessageCatalog.MaxCapsPins;
             int count = 0;
             for (int pin = 0; pin < limit; pin++)
             {
@@ -30,9 +26,9 @@ namespace NanoTlv.Firmware.Commands
                 }
             }
 
-            byte[] data = new byte[1 + (count * EntryBytes)];
+            byte[] data = new byte[MessageCatalog.CapsReplyBytes(count)];
             data[0] = (byte)count;
-            int offset = 1;
+            int offset = MessageCatalog.CapsHeaderBytes;
             for (int pin = 0; pin < limit; pin++)
             {
                 PinDescription? description = board.GetPin(pin);
@@ -46,7 +42,7 @@ namespace NanoTlv.Firmware.Commands
                 data[offset + 2] = (byte)description.Capabilities;
                 data[offset + 3] = description.AdcChannel < 0 ? MessageLayout.NoAdcChannel : (byte)description.AdcChannel;
                 data[offset + 4] = (byte)description.Reservation;
-                offset += EntryBytes;
+                offset += MessageCatalog.CapsEntryBytes;
             }
 
             return data;

@@ -7,8 +7,6 @@ namespace NanoTlv.Firmware.Commands
     /// <summary>PIN_MODE, DIGITAL_WRITE, DIGITAL_READ, DIGITAL_TOGGLE and PULSE.</summary>
     internal sealed class DigitalCommands : ICommandHandler
     {
-        private const int LevelReplyBytes = 1;
-
         private readonly PinController _pins;
 
         /// <summary>Creates the handler.</summary>
@@ -22,11 +20,11 @@ namespace NanoTlv.Firmware.Commands
         /// <param name="dispatcher">The table.</param>
         public void Register(CommandDispatcher dispatcher)
         {
-            dispatcher.Register(Opcode.PinMode, this, 0);
-            dispatcher.Register(Opcode.DigitalWrite, this, 0);
-            dispatcher.Register(Opcode.DigitalRead, this, LevelReplyBytes);
-            dispatcher.Register(Opcode.DigitalToggle, this, LevelReplyBytes);
-            dispatcher.Register(Opcode.Pulse, this, 0);
+            dispatcher.Register(Opcode.PinMode, this);
+            dispatcher.Register(Opcode.DigitalWrite, this);
+            dispatcher.Register(Opcode.DigitalRead, this);
+            dispatcher.Register(Opcode.DigitalToggle, this);
+            dispatcher.Register(Opcode.Pulse, this);
         }
 
         /// <inheritdoc/>

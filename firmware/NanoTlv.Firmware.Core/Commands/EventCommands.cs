@@ -24,8 +24,8 @@ namespace NanoTlv.Firmware.Commands
         /// <param name="dispatcher">The table.</param>
         public void Register(CommandDispatcher dispatcher)
         {
-            dispatcher.Register(Opcode.Subscribe, this, 0);
-            dispatcher.Register(Opcode.Unsubscribe, this, 0);
+            dispatcher.Register(Opcode.Subscribe, this);
+            dispatcher.Register(Opcode.Unsubscribe, this);
         }
 
         /// <inheritdoc/>

@@ -18,7 +18,7 @@ namespace NanoTlv.Firmware.Commands
 
         /// <summary>Routes this handler's opcode.</summary>
         /// <param name="dispatcher">The table.</param>
-        public void Register(CommandDispatcher dispatcher) => dispatcher.Register(Opcode.Failsafe, this, 0);
+        public void Register(CommandDispatcher dispatcher) => dispatcher.Register(Opcode.Failsafe, this);
 
         /// <inheritdoc/>
         public StatusCode Execute(CommandContext context)

@@ -12,14 +12,6 @@ namespace NanoTlv.Firmware.Commands
     /// </summary>
     internal sealed class I2cCommands : ICommandHandler
     {
-        /// <summary>Lowest address I2C commands accept.</summary>
-        public const int FirstAddress = MessageLayout.FirstI2cAddress;
-
-        /// <summary>Highest address I2C commands accept.</summary>
-        public const int LastAddress = MessageLayout.LastI2cAddress;
-
-        private const int ScanReplyBytes = 1 + (LastAddress - FirstAddress + 1);
-
         // Scratch layout for I2C_SCAN: the probe byte, then the addresses found.
         private const int ScanProbeOffset = 0;
         private const int ScanFoundOffset = 1;
@@ -40,10 +32,10 @@ namespace NanoTlv.Firmware.Commands
         /// <param name="dispatcher">The table.</param>
         public void Register(CommandDispatcher dispatcher)
         {
-            dispatcher.Register(Opcode.I2cWrite, this, 0);
-            dispatcher.Register(Opcode.I2cRead, this, MessageLayout.MaxI2cReadBytes);
-            dispatcher.Register(Opcode.I2cWriteRead, this, MessageLayout.MaxI2cReadBytes);
-            dispatcher.Register(Opcode.I2cScan, this, ScanReplyBytes);
+            dispatcher.Register(Opcode.I2cWrite, this);
+            dispatcher.Register(Opcode.I2cRead, this);
+            dispatcher.Register(Opcode.I2cWriteRead, this);
+            dispatcher.Register(Opcode.I2cScan, this);
         }
 
         /// <inheritdoc/>
@@ -56,7 +48,7 @@ namespace NanoTlv.Firmware.Commands
 
             MessageReader arguments = context.Arguments;
             int address = arguments.ReadByte();
-            if (address < FirstAddress || address > LastAddress)
+            if (address < MessageLayout.FirstI2cAddress || address > MessageLayout.LastI2cAddress)
             {
                 return StatusCode.BadArgument;
             }
@@ -98,7 +90,7 @@ namespace NanoTlv.Firmware.Commands
             int found = 0;
             lock (_busSync)
             {
-                for (int address = FirstAddress; address <= LastAddress; address++)
+                for (int address = MessageLayout.FirstI2cAddress; address <= MessageLayout.LastI2cAddress; address++)
                 {
                     StatusCode status = _bus.Read(address, scratch, ScanProbeOffset, 1);
                     if (status == StatusCode.Ok)

@@ -23,8 +23,8 @@ namespace NanoTlv.Firmware.Commands
         /// <param name="dispatcher">The table.</param>
         public void Register(CommandDispatcher dispatcher)
         {
-            dispatcher.Register(Opcode.PwmSet, this, 0);
-            dispatcher.Register(Opcode.PwmStop, this, 0);
+            dispatcher.Register(Opcode.PwmSet, this);
+            dispatcher.Register(Opcode.PwmStop, this);
         }
 
         /// <inheritdoc/>

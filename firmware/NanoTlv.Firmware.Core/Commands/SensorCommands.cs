@@ -11,9 +11,6 @@ namespace NanoTlv.Firmware.Commands
     /// </summary>
     internal sealed class SensorCommands : ICommandHandler
     {
-        // BME280: centi_celsius i32, pressure u32, humidity u32.
-        private const int ReplyDataBytes = 12;
-
         private readonly ISystemMonitor _system;
         private readonly Bme280 _bme280;
         private readonly Bme280Reading _reading = new Bme280Reading();
@@ -32,7 +29,7 @@ namespace NanoTlv.Firmware.Commands
 
         /// <summary>Routes this handler's opcode.</summary>
         /// <param name="dispatcher">The table.</param>
-        public void Register(CommandDispatcher dispatcher) => dispatcher.Register(Opcode.SensorRead, this, ReplyDataBytes);
+        public void Register(CommandDispatcher dispatcher) => dispatcher.Register(Opcode.SensorRead, this);
 
         /// <inheritdoc/>
         public StatusCode Execute(CommandContext context)

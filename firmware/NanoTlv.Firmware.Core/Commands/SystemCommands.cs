@@ -10,12 +10,6 @@ namespace NanoTlv.Firmware.Commands
     /// <summary>HELLO, PING, INFO and CAPS: who the device is, is it alive, how is it doing, what can its pins do.</summary>
     internal sealed class SystemCommands : ICommandHandler
     {
-        // version u8, max_payload u16, capabilities u32, fw major/minor/patch u8, authenticated u8, name_len u8.
-        private const int HelloFixedDataBytes = 12;
-
-        // Ten u32 counters, clients u8, max_clients u8, failed_auth u32, rejected u32.
-        private const int InfoDataBytes = 50;
-
         private const int HelloArgumentHeaderBytes = 2;
 
         private readonly byte[] _helloPrefix;
@@ -41,7 +35,7 @@ namespace NanoTlv.Firmware.Commands
         /// <param name="log">Where wrong tokens are reported (never the token itself).</param>
         public SystemCommands(DeviceOptions options, DeviceCapabilities capabilities, BoardDescription board, TokenVerifier token, FailedHelloThrottle throttle, DeviceCounters counters, SlotRegistry slots, ISystemMonitor system, ILog log)
         {
-            _helloPrefix = new byte[HelloFixedDataBytes - 2];
+            _helloPrefix = new byte[MessageCatalog.HelloAuthenticatedOffset];
             _helloPrefix[0] = MessageLayout.ProtocolVersion;
             BigEndian.WriteUInt16(_helloPrefix, 1, options.MaxPayloadBytes);
             BigEndian.WriteUInt32(_helloPrefix, 3, (uint)capabilities);
@@ -67,9 +61,9 @@ namespace NanoTlv.Firmware.Commands
         /// <param name="dispatcher">The table.</param>
         public void Register(CommandDispatcher dispatcher)
         {
-            dispatcher.Register(Opcode.Hello, this, HelloFixedDataBytes + _deviceName.Length);
-            dispatcher.Register(Opcode.Ping, this, CommandDispatcher.EchoesArguments);
-            dispatcher.Register(Opcode.Info, this, InfoDataBytes);
+            dispatcher.Register(Opcode.Hello, this, MessageCatalog.HelloFixedReplyBytes + _deviceName.Length);
+            dispatcher.Register(Opcode.Ping, this, MessageCatalog.EchoesArguments);
+            dispatcher.Register(Opcode.Info, this);
             dispatcher.Register(Opcode.Caps, this, _capsData.Length);
         }
 

@@ -17,9 +17,6 @@ namespace NanoTlv.Firmware.Dispatch
     /// </summary>
     internal sealed class CommandDispatcher
     {
-        /// <summary>Reply-size marker: the reply data is as long as the arguments (PING).</summary>
-        public const int EchoesArguments = -1;
-
         private const int TableSize = 256;
         private const int ReplyFrameOverhead = FrameFormat.HeaderBytes + MessageLayout.ReplyHeaderBytes;
 
@@ -43,11 +40,22 @@ namespace NanoTlv.Firmware.Dispatch
         /// <summary>The largest reply frame of any command other than an echo: the batch buffer must hold it.</summary>
         public int LargestFixedReplyFrameBytes { get; private set; } = ReplyFrameOverhead;
 
-        /// <summary>Routes <paramref name="opcode"/> to <paramref name="handler"/>.</summary>
+        /// <summary>Routes <paramref name="opcode"/> to <paramref name="handler"/>; its reply room is the
+        /// catalogue's <see cref="MessageCatalog.MaxReplyDataBytes"/>.</summary>
         /// <param name="opcode">A catalogue opcode.</param>
         /// <param name="handler">Its handler.</param>
-        /// <param name="maxReplyDataBytes">Largest reply data, or <see cref="EchoesArguments"/>.</param>
         /// <exception cref="InvalidOperationException">The opcode is not in the catalogue or already routed.</exception>
+        public void Register(Opcode opcode, ICommandHandler handler) =>
+            Register(opcode, handler, MessageCatalog.MaxReplyDataBytes((byte)opcode));
+
+        /// <summary>Routes <paramref name="opcode"/> to <paramref name="handler"/> whose replies on this device are at
+        /// most <paramref name="maxReplyDataBytes"/> long (HELLO's name, CAPS's board: less than the catalogue's maximum).</summary>
+        /// <param name="opcode">A catalogue opcode.</param>
+        /// <param name="handler">Its handler.</param>
+        /// <param name="maxReplyDataBytes">Largest reply data on this device, at most the catalogue's maximum, or
+        /// <see cref="MessageCatalog.EchoesArguments"/> for a command the catalogue says echoes.</param>
+        /// <exception cref="InvalidOperationException">The opcode is not in the catalogue or already routed, or the
+        /// size disagrees with the catalogue.</exception>
         public void Register(Opcode opcode, ICommandHandler handler, int maxReplyDataBytes)
         {
             int index = (int)opcode;
@@ -56,9 +64,15 @@ namespace NanoTlv.Firmware.Dispatch
                 throw new InvalidOperationException("Opcode " + index + " is not in the catalogue or has a handler already.");
             }
 
+            int catalogued = MessageCatalog.MaxReplyDataBytes((byte)index);
+            if ((catalogued == MessageCatalog.EchoesArguments) != (maxReplyDataBytes == MessageCatalog.EchoesArguments) || maxReplyDataBytes > catalogued)
+            {
+                throw new InvalidOperationException("Opcode " + index + ": a reply of " + maxReplyDataBytes + " bytes disagrees with the catalogue's " + catalogued + ".");
+            }
+
             _handlers[index] = handler;
             _maxReplyDataBytes[index] = maxReplyDataBytes;
-            if (maxReplyDataBytes != EchoesArguments && ReplyFrameOverhead + maxReplyDataBytes > LargestFixedReplyFrameBytes)
+            if (maxReplyDataBytes != MessageCatalog.EchoesArguments && ReplyFrameOverhead + maxReplyDataBytes > LargestFixedReplyFrameBytes)
             {
                 LargestFixedReplyFrameBytes = ReplyFrameOverhead + maxReplyDataBytes;
             }
@@ -94,7 +108,7 @@ namespace NanoTlv.Firmware.Dispatch
 
             StatusCode status = Precheck(opcode, argumentBytes, context.IsAuthenticated);
             int dataBytes = status != StatusCode.Ok ? 0
-                : _maxReplyDataBytes[opcode] == EchoesArguments ? argumentBytes : _maxReplyDataBytes[opcode];
+                : _maxReplyDataBytes[opcode] == MessageCatalog.EchoesArguments ? argumentBytes : _maxReplyDataBytes[opcode];
             SessionOutput output = context.Output;
             output.EnsureRoom(ReplyFrameOverhead + dataBytes);
 

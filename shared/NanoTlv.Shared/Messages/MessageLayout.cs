@@ -89,8 +89,5 @@ namespace NanoTlv.Messages
 
         /// <summary>Highest PWM_SET frequency: the ESP32's LEDC tops out at 40 MHz (80 MHz APB clock, 1-bit duty).</summary>
         public const int MaxPwmFrequencyHz = 40000000;
-
-        /// <summary>Bytes per pin in the CAPS reply: pin u8, capabilities u16, adc_channel u8, reservation u8.</summary>
-        public const int CapsEntryBytes = 5;
     }
 }

@@ -33,29 +33,26 @@ public static class DeviceCommands
     /// <summary>PING's payload length, the same as the end-to-end PING.</summary>
     public const int PingPayloadBytes = 8;
 
-    private const int HelloReplyFixedBytes = 12;
-    private const int InfoReplyBytes = 42;
-    private const int CapsEntryBytes = 4;
     private const byte ChipIdRegister = 0xD0;
     private const uint PwmFrequencyHz = 1000;
     private const ushort HalfDuty = MessageLayout.FullDuty / 2;
     private const uint LongPulseMs = 60000;
 
-    public static readonly DeviceCommand Hello = Command(nameof(Hello), "HELLO (no token)", Opcode.Hello, [MessageLayout.ProtocolVersion, 0], HelloReplyFixedBytes + DeviceOptions.DefaultDeviceName.Length);
+    public static readonly DeviceCommand Hello = Command(nameof(Hello), "HELLO (no token)", Opcode.Hello, [MessageLayout.ProtocolVersion, 0], MessageCatalog.HelloFixedReplyBytes + DeviceOptions.DefaultDeviceName.Length);
 
     public static readonly DeviceCommand Ping = Command(nameof(Ping), $"PING ({PingPayloadBytes} B)", Opcode.Ping, [1, 2, 3, 4, 5, 6, 7, 8], PingPayloadBytes, zeroRequired: true);
 
-    public static readonly DeviceCommand Info = Command(nameof(Info), "INFO", Opcode.Info, [], InfoReplyBytes);
+    public static readonly DeviceCommand Info = Command(nameof(Info), "INFO", Opcode.Info, [], MessageCatalog.InfoReplyBytes);
 
-    public static readonly DeviceCommand Caps = Command(nameof(Caps), "CAPS", Opcode.Caps, [], 1 + (CapsEntryBytes * ListedPins(Esp32DevKitBoard.Create())));
+    public static readonly DeviceCommand Caps = Command(nameof(Caps), "CAPS", Opcode.Caps, [], MessageCatalog.CapsReplyBytes(ListedPins(Esp32DevKitBoard.Create())));
 
     public static readonly DeviceCommand PinModeOutput = Command(nameof(PinModeOutput), "PIN_MODE", Opcode.PinMode, [OutputPin, (byte)PinMode.Output], 0);
 
     public static readonly DeviceCommand DigitalWrite = Command(nameof(DigitalWrite), "DIGITAL_WRITE", Opcode.DigitalWrite, [OutputPin, 1], 0, zeroRequired: true);
 
-    public static readonly DeviceCommand DigitalRead = Command(nameof(DigitalRead), "DIGITAL_READ", Opcode.DigitalRead, [InputPin], 1, zeroRequired: true);
+    public static readonly DeviceCommand DigitalRead = Command(nameof(DigitalRead), "DIGITAL_READ", Opcode.DigitalRead, [InputPin], MessageCatalog.LevelReplyBytes, zeroRequired: true);
 
-    public static readonly DeviceCommand DigitalToggle = Command(nameof(DigitalToggle), "DIGITAL_TOGGLE", Opcode.DigitalToggle, [OutputPin], 1, zeroRequired: true);
+    public static readonly DeviceCommand DigitalToggle = Command(nameof(DigitalToggle), "DIGITAL_TOGGLE", Opcode.DigitalToggle, [OutputPin], MessageCatalog.LevelReplyBytes, zeroRequired: true);
 
     public static readonly DeviceCommand Pulse = Command(nameof(Pulse), "PULSE (+ PIN_MODE ending it)", Opcode.Pulse, [OutputPin, 1, .. BigEndian32(LongPulseMs)], 0) with { Companions = [PinModeOutput] };
 
@@ -63,7 +60,7 @@ public static class DeviceCommands
 
     public static readonly DeviceCommand Unsubscribe = Command(nameof(Unsubscribe), "UNSUBSCRIBE (+ SUBSCRIBE)", Opcode.Unsubscribe, [InputPin], 0) with { Companions = [Subscribe] };
 
-    public static readonly DeviceCommand AnalogRead = Command(nameof(AnalogRead), "ANALOG_READ", Opcode.AnalogRead, [AnalogPin], 5, zeroRequired: true);
+    public static readonly DeviceCommand AnalogRead = Command(nameof(AnalogRead), "ANALOG_READ", Opcode.AnalogRead, [AnalogPin], MessageCatalog.AnalogReplyBytes, zeroRequired: true);
 
     public static readonly DeviceCommand PwmSet = Command(nameof(PwmSet), "PWM_SET", Opcode.PwmSet, [PwmPin, .. BigEndian32(PwmFrequencyHz), HalfDuty >> 8, HalfDuty & 0xFF], 0);
 
@@ -77,9 +74,9 @@ public static class DeviceCommands
 
     public static readonly DeviceCommand I2cScan = Command(nameof(I2cScan), "I2C_SCAN (112 probes)", Opcode.I2cScan, [], 2);
 
-    public static readonly DeviceCommand SensorReadInternal = Command(nameof(SensorReadInternal), "SENSOR_READ internal", Opcode.SensorRead, [(byte)SensorKind.InternalTemperature], 4);
+    public static readonly DeviceCommand SensorReadInternal = Command(nameof(SensorReadInternal), "SENSOR_READ internal", Opcode.SensorRead, [(byte)SensorKind.InternalTemperature], MessageCatalog.SensorReplyBytes((byte)SensorKind.InternalTemperature));
 
-    public static readonly DeviceCommand SensorReadBme280 = Command(nameof(SensorReadBme280), "SENSOR_READ bme280", Opcode.SensorRead, [(byte)SensorKind.Bme280, Bme280Address], 12);
+    public static readonly DeviceCommand SensorReadBme280 = Command(nameof(SensorReadBme280), "SENSOR_READ bme280", Opcode.SensorRead, [(byte)SensorKind.Bme280, Bme280Address], MessageCatalog.SensorReplyBytes((byte)SensorKind.Bme280));
 
     public static readonly DeviceCommand Failsafe = Command(nameof(Failsafe), "FAILSAFE", Opcode.Failsafe, [OutputPin, 0], 0);
 

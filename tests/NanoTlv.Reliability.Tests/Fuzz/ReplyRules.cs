@@ -12,13 +12,6 @@ namespace NanoTlv.Reliability.Tests.Fuzz;
 /// </summary>
 public sealed class ReplyRules
 {
-    private const int HelloFixedDataBytes = 12;
-    private const int HelloAuthenticatedOffset = 10;
-    private const int HelloNameLengthOffset = 11;
-    private const int AnalogDataBytes = 5;
-    private const int InternalTemperatureBytes = 4;
-    private const int Bme280DataBytes = 12;
-
     private static readonly StatusCode[] NeverInAReply =
         [StatusCode.InternalError, StatusCode.GarbageSkipped, StatusCode.FrameTooLarge, StatusCode.MalformedRequest];
 
@@ -72,17 +65,16 @@ public sealed class ReplyRules
         }
 
         byte[] data = Wire.DataOf(reply);
-        int? expectedLength = (Opcode)opcode switch
+        // Every size comes from the catalogue; only the replies whose size depends on the request or the data
+        // are worked out here.
+        int expectedLength = MessageCatalog.HasFixedReplySize(opcode) ? MessageCatalog.MaxReplyDataBytes(opcode) : (Opcode)opcode switch
         {
             Opcode.Ping => arguments.Length,
-            Opcode.Info => InfoCounters.DataBytes,
-            Opcode.Caps => data.Length > 0 ? 1 + (MessageLayout.CapsEntryBytes * data[0]) : 1,
-            Opcode.DigitalRead or Opcode.DigitalToggle => 1,
-            Opcode.AnalogRead => AnalogDataBytes,
+            Opcode.Caps => MessageCatalog.CapsReplyBytes(data.Length > 0 ? data[0] : 0),
             Opcode.I2cRead or Opcode.I2cWriteRead => arguments[1],
-            Opcode.I2cScan => data.Length > 0 ? 1 + data[0] : 1,
-            Opcode.SensorRead => arguments[0] == (byte)SensorKind.InternalTemperature ? InternalTemperatureBytes : Bme280DataBytes,
-            _ => 0,
+            Opcode.I2cScan => MessageCatalog.ScanHeaderBytes + (data.Length > 0 ? data[0] : 0),
+            Opcode.SensorRead => MessageCatalog.SensorReplyBytes(arguments[0]),
+            _ => throw new InvalidOperationException(MessageCatalog.NameOf(opcode) + " has a variable reply size the model does not know."),
         };
         if (data.Length != expectedLength)
         {
@@ -148,11 +140,11 @@ public sealed class ReplyRules
         }
 
         byte[] data = Wire.DataOf(reply);
-        if (data.Length < HelloFixedDataBytes || data.Length != HelloFixedDataBytes + data[HelloNameLengthOffset] || data[0] != MessageLayout.ProtocolVersion)
+        if (data.Length < MessageCatalog.HelloFixedReplyBytes || data.Length != MessageCatalog.HelloFixedReplyBytes + data[MessageCatalog.HelloNameLengthOffset] || data[0] != MessageLayout.ProtocolVersion)
         {
             return "HELLO reply layout";
         }
 
-        return data[HelloAuthenticatedOffset] == (matches ? 1 : 0) ? null : "HELLO authenticated byte " + data[HelloAuthenticatedOffset];
+        return data[MessageCatalog.HelloAuthenticatedOffset] == (matches ? 1 : 0) ? null : "HELLO authenticated byte " + data[MessageCatalog.HelloAuthenticatedOffset];
     }
 }

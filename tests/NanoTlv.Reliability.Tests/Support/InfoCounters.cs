@@ -8,7 +8,7 @@ public sealed record InfoCounters(
     uint Resyncs, uint SkippedBytes, uint OversizedFrames, uint ErrorReplies, byte Clients, byte MaxClients,
     uint FailedAuthentications, uint RejectedConnections)
 {
-    public const int DataBytes = 50;
+    public const int DataBytes = MessageCatalog.InfoReplyBytes;
 
     public static InfoCounters Parse(byte[] replyPayload)
     {

@@ -45,6 +45,46 @@ public class MessageCatalogTests
     }
 
     [Theory]
+    [InlineData(Opcode.Hello, 12 + 32, false)]
+    [InlineData(Opcode.Ping, MessageCatalog.EchoesArguments, false)]
+    [InlineData(Opcode.Info, 50, true)]
+    [InlineData(Opcode.Caps, 1 + (5 * 255), false)]
+    [InlineData(Opcode.PinMode, 0, true)]
+    [InlineData(Opcode.DigitalRead, 1, true)]
+    [InlineData(Opcode.DigitalToggle, 1, true)]
+    [InlineData(Opcode.AnalogRead, 5, true)]
+    [InlineData(Opcode.I2cRead, 255, false)]
+    [InlineData(Opcode.I2cScan, 1 + 112, false)]
+    [InlineData(Opcode.SensorRead, 12, false)]
+    [InlineData(Opcode.Failsafe, 0, true)]
+    public void Reply_sizes_are_the_documented_layouts(Opcode opcode, int maxReplyBytes, bool fixedSize)
+    {
+        Assert.Equal(maxReplyBytes, MessageCatalog.MaxReplyDataBytes((byte)opcode));
+        Assert.Equal(fixedSize, MessageCatalog.HasFixedReplySize((byte)opcode));
+    }
+
+    [Fact]
+    public void Sensors_have_a_name_a_reply_size_and_a_default_address()
+    {
+        Assert.Equal(Enum.GetValues<SensorKind>().Order(), MessageCatalog.Sensors.Order());
+        Assert.Equal("internal", MessageCatalog.SensorNameOf((byte)SensorKind.InternalTemperature));
+        Assert.Equal(4, MessageCatalog.SensorReplyBytes((byte)SensorKind.InternalTemperature));
+        Assert.Equal(MessageCatalog.NotOnI2cBus, MessageCatalog.SensorDefaultAddress((byte)SensorKind.InternalTemperature));
+        Assert.Equal("bme280", MessageCatalog.SensorNameOf((byte)SensorKind.Bme280));
+        Assert.Equal(12, MessageCatalog.SensorReplyBytes((byte)SensorKind.Bme280));
+        Assert.Equal(0x76, MessageCatalog.SensorDefaultAddress((byte)SensorKind.Bme280));
+        Assert.False(MessageCatalog.IsKnownSensor(0x7F));
+        Assert.Equal("unknown", MessageCatalog.SensorNameOf(0x7F));
+    }
+
+    [Fact]
+    public void Sensor_read_has_room_for_the_largest_sensor_reply()
+    {
+        int largest = MessageCatalog.Sensors.Max(s => MessageCatalog.SensorReplyBytes((byte)s));
+        Assert.Equal(largest, MessageCatalog.MaxReplyDataBytes((byte)Opcode.SensorRead));
+    }
+
+    [Theory]
     [InlineData(Opcode.Hello, 2, 2 + MessageLayout.MaxTokenBytes)]
     [InlineData(Opcode.Ping, 0, MessageCatalog.Unbounded)]
     [InlineData(Opcode.Info, 0, 0)]

@@ -11,8 +11,6 @@ namespace NanoTlv.Client
     /// </summary>
     internal static class ReplyDecoder
     {
-        private const int InfoBytes = (10 * 4) + 2 + (2 * 4);
-
         public static DeviceHello Hello(IncomingMessage reply)
         {
             MessageReader reader = Open(reply);
@@ -33,7 +31,7 @@ namespace NanoTlv.Client
 
         public static DeviceInfo Info(IncomingMessage reply)
         {
-            RequireLength(reply, InfoBytes);
+            RequireLength(reply, MessageCatalog.InfoReplyBytes);
             MessageReader reader = Open(reply);
             return new DeviceInfo(
                 reader.ReadUInt32(),
@@ -60,7 +58,7 @@ namespace NanoTlv.Client
             }
 
             int count = reply.Data.Span[0];
-            RequireLength(reply, 1 + (count * MessageLayout.CapsEntryBytes));
+            RequireLength(reply, MessageCatalog.CapsReplyBytes(count));
             MessageReader reader = Open(reply);
             reader.Skip(1);
             var pins = new List<PinCapability>(count);
@@ -78,13 +76,13 @@ namespace NanoTlv.Client
 
         public static bool Level(IncomingMessage reply)
         {
-            RequireLength(reply, 1);
+            RequireLength(reply, MessageCatalog.LevelReplyBytes);
             return reply.Data.Span[0] != 0;
         }
 
         public static AnalogReading Analog(IncomingMessage reply)
         {
-            RequireLength(reply, 5);
+            RequireLength(reply, MessageCatalog.AnalogReplyBytes);
             MessageReader reader = Open(reply);
             return new AnalogReading(reader.ReadUInt16(), reader.ReadByte(), reader.ReadUInt16());
         }
@@ -103,7 +101,7 @@ namespace NanoTlv.Client
             }
 
             int count = reply.Data.Span[0];
-            RequireLength(reply, 1 + count);
+            RequireLength(reply, MessageCatalog.ScanHeaderBytes + count);
             var addresses = new int[count];
             for (int i = 0; i < count; i++)
             {
@@ -115,13 +113,13 @@ namespace NanoTlv.Client
 
         public static double InternalTemperature(IncomingMessage reply)
         {
-            RequireLength(reply, 4);
+            RequireLength(reply, MessageCatalog.SensorReplyBytes((byte)SensorKind.InternalTemperature));
             return Open(reply).ReadInt32() / 100.0;
         }
 
         public static Bme280Reading Bme280(IncomingMessage reply)
         {
-            RequireLength(reply, 12);
+            RequireLength(reply, MessageCatalog.SensorReplyBytes((byte)SensorKind.Bme280));
             MessageReader reader = Open(reply);
             return new Bme280Reading(reader.ReadInt32(), reader.ReadUInt32(), reader.ReadUInt32());
         }

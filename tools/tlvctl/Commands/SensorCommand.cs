@@ -14,7 +14,7 @@ namespace NanoTlv.Cli.Commands
             var kind = new Argument<string>("sensor") { Description = "internal (chip temperature) or bme280" };
             kind.AcceptOnlyFromAmong("internal", "bme280");
             Option<int> address = CliArguments.I2cAddressOption("--address", "BME280 I2C address (0x76 or 0x77)");
-            address.DefaultValueFactory = _ => MessageLayout.Bme280PrimaryAddress;
+            address.DefaultValueFactory = _ => MessageCatalog.SensorDefaultAddress((byte)SensorKind.Bme280);
             address.Validators.Add(result =>
             {
                 int value = result.GetValueOrDefault<int>();
