@@ -5,9 +5,7 @@ using NanoTlv.Firmware.Commands;
 using NanoTlv.Firmware.Diagnostics;
 using NanoTlv.Firmware.Dispatch;
 using NanoTlv.Firmware.Events;
-using NanoTlv.Firmware.Failsafe;
 using NanoTlv.Firmware.Pins;
-using NanoTlv.Firmware.Pulses;
 using NanoTlv.Firmware.Security;
 using NanoTlv.Firmware.Server;
 using NanoTlv.Firmware.Session;
@@ -26,7 +24,7 @@ namespace NanoTlv.Firmware
     ///                                                                  ↓
     ///                                           socket ← reply batch (MessageWriter)
     /// </code>
-    /// Everything a connection needs (buffers, extractor, reply writer, context) is allocated here, once per
+    /// Everything a connection needs (buffers, extractor, reply writer, request, authentication) is allocated here, once per
     /// slot, and reset for each connection. A connection beyond MaxClients gets a ConnectionRejected event and
     /// is closed. Boot failsafe levels are driven by the constructor.
     /// </remarks>
@@ -42,7 +40,7 @@ namespace NanoTlv.Firmware
         private readonly SlotRegistry _registry;
         private readonly ConnectionSlot[] _slots;
         private readonly ConnectionRejecter _rejecter;
-        private readonly PulseScheduler _pulses;
+        private readonly PinService _pins;
         private readonly object _runSync = new object();
         private ITransportListener? _listener;
         private bool _started;
@@ -76,27 +74,14 @@ namespace NanoTlv.Firmware
             SessionOutput[] outputs = new SessionOutput[slotCount];
             DeviceCounters counters = new DeviceCounters(slotCounters);
             _registry = new SlotRegistry(slotCount);
-            PinGuard pins = new PinGuard(description);
-            _pulses = new PulseScheduler(pins, board.Digital, board.System, log);
             PinEventRouter events = new PinEventRouter(description.PinCount, board.Digital, outputs);
-            FailsafeTable failsafeLevels = new FailsafeTable(description.PinCount, options);
-            PinController controller = new PinController(pins, board.Digital, board.Pwm, _pulses, events, failsafeLevels);
-            FailsafeKeeper failsafe = new FailsafeKeeper(pins, failsafeLevels, controller, events, log);
-            CheckFailsafePins(options, description, failsafe);
+            _pins = new PinService(description, board.Digital, board.Pwm, board.Analog, events, board.System, options, log);
+            CheckFailsafePins(options, description, _pins);
 
             TokenVerifier token = new TokenVerifier(options.AuthToken);
             CommandDispatcher dispatcher = new CommandDispatcher(token.IsRequired, log);
-            object i2cSync = new object();
             FailedHelloThrottle throttle = new FailedHelloThrottle(options.FailedHelloDelayMs, options.MaxFailedHellosPerConnection, options.MaxRecentFailedHellos, slotCount);
-            new SystemCommands(options, FeatureFlags.For(description, token.IsRequired), description, token, throttle, counters, _registry, board.System, log).Register(dispatcher);
-            new DigitalCommands(controller).Register(dispatcher);
-            new EventCommands(pins, events).Register(dispatcher);
-            new AnalogCommands(pins, board.Analog).Register(dispatcher);
-            new PwmCommands(pins, controller).Register(dispatcher);
-            new I2cCommands(board.I2c, i2cSync).Register(dispatcher);
-            new SensorCommands(board.System, board.I2c, i2cSync).Register(dispatcher);
-            new FailsafeCommands(failsafe).Register(dispatcher);
-            dispatcher.RequireComplete();
+            CommandSet.Register(dispatcher, options, board, _pins, token, throttle, counters, _registry, log);
 
             int replyBufferBytes = dispatcher.LargestFixedReplyFrameBytes > MinReplyBufferBytes ? dispatcher.LargestFixedReplyFrameBytes : MinReplyBufferBytes;
             _slots = new ConnectionSlot[slotCount];
@@ -104,14 +89,14 @@ namespace NanoTlv.Firmware
             {
                 slotCounters[slot] = new SessionCounters();
                 outputs[slot] = new SessionOutput(replyBufferBytes, slotCounters[slot]);
-                DeviceSession session = new DeviceSession(slot, options, dispatcher, outputs[slot], slotCounters[slot], board.System);
-                _slots[slot] = new ConnectionSlot(slot, session, failsafe, counters, _registry, log);
+                DeviceSession session = new DeviceSession(slot, options, dispatcher, outputs[slot], slotCounters[slot], board.System, throttle);
+                _slots[slot] = new ConnectionSlot(slot, session, _pins, counters, _registry, log);
             }
 
             _rejecter = new ConnectionRejecter(slotCount, counters, log);
             SessionPreallocatedBytes = _slots[0].Session.PreallocatedBytes;
             MaxClients = slotCount;
-            failsafe.ApplyBootLevels();
+            _pins.ApplyBootLevels();
         }
 
         /// <summary>Connections being served now.</summary>
@@ -235,7 +220,7 @@ namespace NanoTlv.Firmware
                 _slots[slot].Stop();
             }
 
-            _pulses.Stop();
+            _pins.StopPulses();
         }
 
         private void CloseListener(ITransportListener listener)
@@ -250,9 +235,9 @@ namespace NanoTlv.Firmware
             }
         }
 
-        private static void CheckFailsafePins(DeviceOptions options, BoardDescription board, FailsafeKeeper failsafe)
+        private static void CheckFailsafePins(DeviceOptions options, BoardDescription board, PinService pins)
         {
-            int invalid = failsafe.FindInvalidBootLevel(options);
+            int invalid = pins.FindInvalidBootLevel(options);
             if (invalid >= 0)
             {
                 throw new ArgumentException("A failsafe level is set on GPIO " + invalid + ", which is not a usable output of " + board.Name + ".", nameof(options));

@@ -1,5 +1,3 @@
-using NanoTlv.Messages;
-
 namespace NanoTlv.Firmware.Board
 {
     /// <summary>
@@ -11,7 +9,7 @@ namespace NanoTlv.Firmware.Board
         /// <summary>Puts <paramref name="pin"/> in <paramref name="mode"/> (opening it on first use).</summary>
         /// <param name="pin">GPIO number.</param>
         /// <param name="mode">The mode.</param>
-        void SetMode(int pin, PinMode mode);
+        void SetMode(int pin, GpioMode mode);
 
         /// <summary>Drives an output pin.</summary>
         /// <param name="pin">GPIO number, already in an output mode.</param>

@@ -1,10 +1,7 @@
-using NanoTlv.Messages;
-
 namespace NanoTlv.Firmware.Board
 {
     /// <summary>
-    /// The board's I2C master. Every transfer returns <see cref="StatusCode.Ok"/>,
-    /// <see cref="StatusCode.I2cNack"/> (address not acknowledged) or <see cref="StatusCode.I2cBusError"/>.
+    /// The board's I2C master. Every transfer returns an <see cref="I2cResult"/>: ok, no acknowledge or bus error.
     /// </summary>
     public interface II2cBus
     {
@@ -14,7 +11,7 @@ namespace NanoTlv.Firmware.Board
         /// <param name="offset">First byte.</param>
         /// <param name="count">Bytes to write.</param>
         /// <returns>The outcome.</returns>
-        StatusCode Write(int address, byte[] buffer, int offset, int count);
+        I2cResult Write(int address, byte[] buffer, int offset, int count);
 
         /// <summary>Reads <paramref name="count"/> bytes from the device at <paramref name="address"/>.</summary>
         /// <param name="address">7-bit address.</param>
@@ -22,7 +19,7 @@ namespace NanoTlv.Firmware.Board
         /// <param name="offset">First byte.</param>
         /// <param name="count">Bytes to read.</param>
         /// <returns>The outcome.</returns>
-        StatusCode Read(int address, byte[] buffer, int offset, int count);
+        I2cResult Read(int address, byte[] buffer, int offset, int count);
 
         /// <summary>Writes then reads with a repeated start.</summary>
         /// <param name="address">7-bit address.</param>
@@ -33,6 +30,6 @@ namespace NanoTlv.Firmware.Board
         /// <param name="readOffset">First byte read goes here.</param>
         /// <param name="readCount">Bytes to read.</param>
         /// <returns>The outcome.</returns>
-        StatusCode WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount);
+        I2cResult WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using NanoTlv.Firmware.Session;
 using NanoTlv.Framing;
 using NanoTlv.Messages;
 
@@ -12,8 +11,9 @@ namespace NanoTlv.Firmware.Dispatch
     /// catalogue's range → <see cref="StatusCode.BadLength"/>, token required and not presented →
     /// <see cref="StatusCode.NotAuthenticated"/>, all before any handler runs. A handler that throws gets an
     /// <see cref="StatusCode.InternalError"/> reply (its partial reply cancelled) and the session carries on,
-    /// unless what threw was the connection itself (a handler's own send, <see cref="SessionOutput.TransportFailed"/>):
-    /// that exception goes on to the session, which ends like for any other transport failure.
+    /// unless what threw was the connection itself (<see cref="IReplyChannel.TransportFailed"/>): that exception goes on
+    /// to the session, which ends like for any other transport failure. A command the catalogue marks as echoing
+    /// (PING) gets its arguments back through <see cref="IReplyChannel.QueueEcho"/> once its handler said OK.
     /// </summary>
     internal sealed class CommandDispatcher
     {
@@ -93,44 +93,44 @@ namespace NanoTlv.Firmware.Dispatch
         }
 
         /// <summary>Runs one request (at least <see cref="MessageLayout.RequestHeaderBytes"/> long) and appends its reply.</summary>
-        /// <param name="context">The session's context.</param>
+        /// <param name="request">The slot's request.</param>
+        /// <param name="channel">The slot's sending side.</param>
         /// <param name="buffer">The payload's array.</param>
         /// <param name="offset">First payload byte.</param>
         /// <param name="length">Payload length.</param>
-        public void Dispatch(CommandContext context, byte[] buffer, int offset, int length)
+        public void Dispatch(CommandRequest request, IReplyChannel channel, byte[] buffer, int offset, int length)
         {
-            MessageReader arguments = context.Arguments;
+            MessageReader arguments = request.Arguments;
             arguments.Reset(buffer, offset, length);
             byte opcode = arguments.ReadByte();
             ushort requestId = arguments.ReadUInt16();
             int argumentBytes = length - MessageLayout.RequestHeaderBytes;
-            context.Begin(opcode, requestId, argumentBytes);
+            request.Begin(opcode, requestId, argumentBytes);
 
-            StatusCode status = Precheck(opcode, argumentBytes, context.IsAuthenticated);
-            int dataBytes = status != StatusCode.Ok ? 0
-                : _maxReplyDataBytes[opcode] == MessageCatalog.EchoesArguments ? argumentBytes : _maxReplyDataBytes[opcode];
-            SessionOutput output = context.Output;
-            output.EnsureRoom(ReplyFrameOverhead + dataBytes);
+            StatusCode status = Precheck(opcode, argumentBytes, request.Authentication.IsAuthenticated);
+            bool echoes = status == StatusCode.Ok && _maxReplyDataBytes[opcode] == MessageCatalog.EchoesArguments;
+            channel.EnsureRoom(ReplyFrameOverhead + (status != StatusCode.Ok || echoes ? 0 : _maxReplyDataBytes[opcode]));
 
-            MessageWriter reply = output.Replies;
+            MessageWriter reply = channel.Replies;
             reply.BeginReply(opcode, requestId, status);
             if (status == StatusCode.Ok)
             {
-                status = Execute(context);
-                if (!reply.IsMessageOpen)
-                {
-                    // The handler sent its reply itself (an echo too large for the batch).
-                    return;
-                }
-
-                if (status != StatusCode.Ok)
+                int argumentsStart = arguments.Position;
+                status = Execute(request, channel);
+                if (status != StatusCode.Ok || echoes)
                 {
                     reply.CancelMessage();
+                    if (status == StatusCode.Ok)
+                    {
+                        channel.QueueEcho(opcode, requestId, buffer, argumentsStart, argumentBytes);
+                        return;
+                    }
+
                     reply.BeginReply(opcode, requestId, status);
                 }
             }
 
-            output.CommitReply(status);
+            channel.CommitReply(status);
         }
 
         private StatusCode Precheck(byte opcode, int argumentBytes, bool authenticated)
@@ -153,26 +153,22 @@ namespace NanoTlv.Firmware.Dispatch
             return StatusCode.Ok;
         }
 
-        private StatusCode Execute(CommandContext context)
+        private StatusCode Execute(CommandRequest request, IReplyChannel channel)
         {
-            ICommandHandler? handler = _handlers[context.Opcode];
-            if (handler == null)
-            {
-                return StatusCode.UnknownOpcode;
-            }
-
+            // Precheck let only catalogue opcodes through, and RequireComplete gave each a handler.
+            ICommandHandler handler = _handlers[request.Opcode]!;
             try
             {
-                return handler.Execute(context);
+                return handler.Execute(request);
             }
             catch (Exception e)
             {
-                if (context.Output.TransportFailed)
+                if (channel.TransportFailed)
                 {
                     throw;
                 }
 
-                _log.Error("slot " + context.Slot + ": " + MessageCatalog.NameOf(context.Opcode) + " failed: " + e.Message);
+                _log.Error("slot " + request.Slot + ": " + MessageCatalog.NameOf(request.Opcode) + " failed: " + e.Message);
                 return StatusCode.InternalError;
             }
         }

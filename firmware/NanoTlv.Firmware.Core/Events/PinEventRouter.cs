@@ -1,5 +1,4 @@
 using NanoTlv.Firmware.Board;
-using NanoTlv.Firmware.Session;
 using NanoTlv.Messages;
 
 namespace NanoTlv.Firmware.Events
@@ -20,7 +19,7 @@ namespace NanoTlv.Firmware.Events
         private readonly object _tableSync = new object();
         private readonly object _deliverySync = new object();
         private readonly IDigitalPins _digital;
-        private readonly SessionOutput[] _outputs;
+        private readonly IPinEventSink[] _outputs;
         private readonly int _slotCount;
         private readonly int _pinCount;
         private readonly byte[] _edges;
@@ -32,8 +31,8 @@ namespace NanoTlv.Firmware.Events
         /// <summary>Creates the router.</summary>
         /// <param name="pinCount">One more than the highest pin number.</param>
         /// <param name="digital">The GPIO driver reporting changes.</param>
-        /// <param name="outputs">The sending side of every connection slot.</param>
-        public PinEventRouter(int pinCount, IDigitalPins digital, SessionOutput[] outputs)
+        /// <param name="outputs">Where each connection slot's events go.</param>
+        public PinEventRouter(int pinCount, IDigitalPins digital, IPinEventSink[] outputs)
         {
             _digital = digital;
             _outputs = outputs;

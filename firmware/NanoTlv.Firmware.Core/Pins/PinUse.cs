@@ -1,3 +1,4 @@
+using NanoTlv.Firmware.Board;
 using NanoTlv.Messages;
 
 namespace NanoTlv.Firmware.Pins
@@ -31,20 +32,25 @@ namespace NanoTlv.Firmware.Pins
         /// <summary>The capabilities a pin needs for <paramref name="mode"/>.</summary>
         /// <param name="mode">A mode of the wire (0..<see cref="HighestMode"/>).</param>
         /// <returns>The required capabilities.</returns>
-        public static PinCapabilities RequiredFor(PinMode mode)
+        public static PinCapabilities RequiredFor(PinMode mode) => GpioModeRequirements.For(ToGpioMode(mode));
+
+        /// <summary>The hardware mode a wire mode configures.</summary>
+        /// <param name="mode">A mode of the wire (0..<see cref="HighestMode"/>).</param>
+        /// <returns>The GPIO driver's mode.</returns>
+        public static GpioMode ToGpioMode(PinMode mode)
         {
             switch (mode)
             {
                 case PinMode.InputPullUp:
-                    return PinCapabilities.DigitalInput | PinCapabilities.PullUp;
+                    return GpioMode.InputPullUp;
                 case PinMode.InputPullDown:
-                    return PinCapabilities.DigitalInput | PinCapabilities.PullDown;
+                    return GpioMode.InputPullDown;
                 case PinMode.Output:
-                    return PinCapabilities.DigitalOutput;
+                    return GpioMode.Output;
                 case PinMode.OutputOpenDrain:
-                    return PinCapabilities.DigitalOutput | PinCapabilities.OpenDrain;
+                    return GpioMode.OutputOpenDrain;
                 default:
-                    return PinCapabilities.DigitalInput;
+                    return GpioMode.Input;
             }
         }
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using NanoTlv.Firmware.Board;
-using NanoTlv.Firmware.Pins;
 
 namespace NanoTlv.Firmware.Pulses
 {
@@ -9,15 +8,16 @@ namespace NanoTlv.Firmware.Pulses
     /// Ends PULSEs: restores each pulsing pin's previous level when its time is up, without blocking the
     /// session that asked. One <see cref="Timer"/> (created at start-up) is armed for the earliest deadline;
     /// per-pin deadlines live in preallocated arrays, so a pulse allocates nothing. State is guarded by the
-    /// pin lock (<see cref="PinGuard.SyncRoot"/>); <see cref="Start"/> and <see cref="Cancel"/> are called with it held.
+    /// pin lock it is given; <see cref="Start"/> and <see cref="Cancel"/> are called with it held, and the
+    /// <see cref="IPulseEnd"/> restoring a level is called with it held.
     /// </summary>
     internal sealed class PulseScheduler
     {
         private const int Disarmed = -1;
         private const long NoDeadline = long.MaxValue;
 
-        private readonly PinGuard _pins;
-        private readonly IDigitalPins _digital;
+        private readonly object _pinLock;
+        private readonly IPulseEnd _end;
         private readonly ISystemMonitor _clock;
         private readonly ILog _log;
         private readonly bool[] _active;
@@ -28,19 +28,20 @@ namespace NanoTlv.Firmware.Pulses
         private bool _stopped;
 
         /// <summary>Creates the scheduler and its (disarmed) timer.</summary>
-        /// <param name="pins">Pin state and lock.</param>
-        /// <param name="digital">The GPIO driver that restores levels.</param>
+        /// <param name="pinCount">One more than the highest pin number.</param>
+        /// <param name="pinLock">The pin lock guarding this scheduler's state.</param>
+        /// <param name="end">Restores a level when a pulse ends.</param>
         /// <param name="clock">Board uptime, the time base of deadlines.</param>
         /// <param name="log">Where restore failures are reported.</param>
-        public PulseScheduler(PinGuard pins, IDigitalPins digital, ISystemMonitor clock, ILog log)
+        public PulseScheduler(int pinCount, object pinLock, IPulseEnd end, ISystemMonitor clock, ILog log)
         {
-            _pins = pins;
-            _digital = digital;
+            _pinLock = pinLock;
+            _end = end;
             _clock = clock;
             _log = log;
-            _active = new bool[pins.PinCount];
-            _dueMs = new long[pins.PinCount];
-            _restoreHigh = new bool[pins.PinCount];
+            _active = new bool[pinCount];
+            _dueMs = new long[pinCount];
+            _restoreHigh = new bool[pinCount];
             _timer = new Timer(OnTimer, null, Disarmed, Disarmed);
         }
 
@@ -80,7 +81,7 @@ namespace NanoTlv.Firmware.Pulses
         /// <summary>Cancels every pulse and releases the timer.</summary>
         public void Stop()
         {
-            lock (_pins.SyncRoot)
+            lock (_pinLock)
             {
                 if (_stopped)
                 {
@@ -99,7 +100,7 @@ namespace NanoTlv.Firmware.Pulses
 
         private void OnTimer(object? state)
         {
-            lock (_pins.SyncRoot)
+            lock (_pinLock)
             {
                 if (_stopped)
                 {
@@ -138,8 +139,7 @@ namespace NanoTlv.Firmware.Pulses
         {
             try
             {
-                _digital.Write(pin, _restoreHigh[pin]);
-                _pins.SetLevel(pin, _restoreHigh[pin]);
+                _end.EndPulse(pin, _restoreHigh[pin]);
             }
             catch (Exception e)
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using NanoTlv.Firmware.Board;
-using NanoTlv.Messages;
 
 namespace NanoTlv.Firmware.Sensors
 {
@@ -19,10 +18,10 @@ namespace NanoTlv.Firmware.Sensors
     public sealed class Bme280
     {
         /// <summary>Address with SDO to ground.</summary>
-        public const int DefaultAddress = MessageLayout.Bme280PrimaryAddress;
+        public const int DefaultAddress = 0x76;
 
         /// <summary>Address with SDO to VDDIO.</summary>
-        public const int SecondaryAddress = MessageLayout.Bme280SecondaryAddress;
+        public const int SecondaryAddress = 0x77;
 
         /// <summary>The address argument meaning <see cref="DefaultAddress"/> (as in SENSOR_READ).</summary>
         public const int UseDefaultAddress = 0;
@@ -102,16 +101,16 @@ namespace NanoTlv.Firmware.Sensors
 
         /// <summary>Checks for a BME280 at <paramref name="address"/>, reads its calibration and configures it.</summary>
         /// <param name="address">7-bit address, or <see cref="UseDefaultAddress"/>.</param>
-        /// <returns><see cref="StatusCode.Ok"/>; <see cref="StatusCode.SensorAbsent"/> when nothing acknowledges
-        /// or the chip id is not 0x60; <see cref="StatusCode.I2cBusError"/>; <see cref="StatusCode.BadArgument"/>
+        /// <returns><see cref="SensorResult.Ok"/>; <see cref="SensorResult.Absent"/> when nothing acknowledges
+        /// or the chip id is not 0x60; <see cref="SensorResult.BusError"/>; <see cref="SensorResult.BadAddress"/>
         /// for an address above 0x7F.</returns>
-        public StatusCode TryInitialize(int address)
+        public SensorResult TryInitialize(int address)
         {
             lock (_sync)
             {
                 if (!TryResolveAddress(ref address))
                 {
-                    return StatusCode.BadArgument;
+                    return SensorResult.BadAddress;
                 }
 
                 return Initialize(address);
@@ -121,11 +120,11 @@ namespace NanoTlv.Firmware.Sensors
         /// <summary>Measures (in forced mode) and reads temperature, pressure and humidity into <paramref name="into"/>.</summary>
         /// <param name="address">7-bit address, or <see cref="UseDefaultAddress"/>.</param>
         /// <param name="into">Filled on success; <see cref="Bme280Reading.IsValid"/> false otherwise.</param>
-        /// <returns><see cref="StatusCode.Ok"/>; <see cref="StatusCode.SensorAbsent"/> (no acknowledge, wrong chip id);
-        /// <see cref="StatusCode.I2cBusError"/>; <see cref="StatusCode.Busy"/> when no conversion finished (normal mode
+        /// <returns><see cref="SensorResult.Ok"/>; <see cref="SensorResult.Absent"/> (no acknowledge, wrong chip id);
+        /// <see cref="SensorResult.BusError"/>; <see cref="SensorResult.NotReady"/> when no conversion finished (normal mode
         /// right after start-up, or a conversion that overran the datasheet's maximum time);
-        /// <see cref="StatusCode.BadArgument"/> for an address above 0x7F.</returns>
-        public StatusCode Read(int address, Bme280Reading into)
+        /// <see cref="SensorResult.BadAddress"/> for an address above 0x7F.</returns>
+        public SensorResult Read(int address, Bme280Reading into)
         {
             if (into == null)
             {
@@ -137,23 +136,23 @@ namespace NanoTlv.Firmware.Sensors
                 into.Invalidate();
                 if (!TryResolveAddress(ref address))
                 {
-                    return StatusCode.BadArgument;
+                    return SensorResult.BadAddress;
                 }
 
-                StatusCode status = _initializedAddress == address ? StatusCode.Ok : Initialize(address);
-                if (status == StatusCode.Ok && _mode == Bme280Mode.Forced)
+                SensorResult status = _initializedAddress == address ? SensorResult.Ok : Initialize(address);
+                if (status == SensorResult.Ok && _mode == Bme280Mode.Forced)
                 {
                     status = TriggerConversion(address);
                 }
 
-                if (status == StatusCode.Ok)
+                if (status == SensorResult.Ok)
                 {
                     status = ReadRegisters(address, Bme280Registers.DataStart, _data, Bme280Registers.DataBytes);
                 }
 
-                if (status != StatusCode.Ok)
+                if (status != SensorResult.Ok)
                 {
-                    if (status != StatusCode.Busy)
+                    if (status != SensorResult.NotReady)
                     {
                         _initializedAddress = NotInitialized;
                     }
@@ -175,58 +174,58 @@ namespace NanoTlv.Firmware.Sensors
             return address > 0 && address <= HighestAddress;
         }
 
-        private static StatusCode ToSensorStatus(StatusCode busStatus) =>
-            busStatus == StatusCode.I2cNack ? StatusCode.SensorAbsent : busStatus;
+        private static SensorResult ToSensorResult(I2cResult result) =>
+            result == I2cResult.Ok ? SensorResult.Ok : result == I2cResult.NoAcknowledge ? SensorResult.Absent : SensorResult.BusError;
 
-        private StatusCode Initialize(int address)
+        private SensorResult Initialize(int address)
         {
             _initializedAddress = NotInitialized;
-            StatusCode status = ReadRegisters(address, Bme280Registers.ChipId, _oneByte, 1);
-            if (status != StatusCode.Ok)
+            SensorResult status = ReadRegisters(address, Bme280Registers.ChipId, _oneByte, 1);
+            if (status != SensorResult.Ok)
             {
                 return status;
             }
 
             if (_oneByte[0] != Bme280Registers.ExpectedChipId)
             {
-                return StatusCode.SensorAbsent;
+                return SensorResult.Absent;
             }
 
             status = WaitWhileStatus(address, Bme280Registers.StatusImUpdate, NvmCopyPolls);
-            if (status == StatusCode.Ok)
+            if (status == SensorResult.Ok)
             {
                 status = ReadRegisters(address, Bme280Registers.Calibration00, _calibration00, Bme280Registers.Calibration00Bytes);
             }
 
-            if (status == StatusCode.Ok)
+            if (status == SensorResult.Ok)
             {
                 status = ReadRegisters(address, Bme280Registers.Calibration26, _calibration26, Bme280Registers.Calibration26Bytes);
             }
 
-            if (status != StatusCode.Ok)
+            if (status != SensorResult.Ok)
             {
-                return status == StatusCode.Busy ? StatusCode.SensorAbsent : status;
+                return status == SensorResult.NotReady ? SensorResult.Absent : status;
             }
 
             _calibration.Load(_calibration00, 0, _calibration26, 0);
             byte ctrlMeas = _mode == Bme280Mode.Normal ? (byte)(_ctrlMeasSleep | Bme280Registers.ModeNormal) : _ctrlMeasSleep;
             status = WriteRegister(address, Bme280Registers.CtrlMeas, _ctrlMeasSleep);
-            if (status == StatusCode.Ok)
+            if (status == SensorResult.Ok)
             {
                 status = WriteRegister(address, Bme280Registers.Config, _config);
             }
 
-            if (status == StatusCode.Ok)
+            if (status == SensorResult.Ok)
             {
                 status = WriteRegister(address, Bme280Registers.CtrlHum, _ctrlHum);
             }
 
-            if (status == StatusCode.Ok)
+            if (status == SensorResult.Ok)
             {
                 status = WriteRegister(address, Bme280Registers.CtrlMeas, ctrlMeas);
             }
 
-            if (status != StatusCode.Ok)
+            if (status != SensorResult.Ok)
             {
                 return status;
             }
@@ -238,13 +237,13 @@ namespace NanoTlv.Firmware.Sensors
             }
 
             _initializedAddress = address;
-            return StatusCode.Ok;
+            return SensorResult.Ok;
         }
 
-        private StatusCode TriggerConversion(int address)
+        private SensorResult TriggerConversion(int address)
         {
-            StatusCode status = WriteRegister(address, Bme280Registers.CtrlMeas, (byte)(_ctrlMeasSleep | Bme280Registers.ModeForced));
-            if (status != StatusCode.Ok)
+            SensorResult status = WriteRegister(address, Bme280Registers.CtrlMeas, (byte)(_ctrlMeasSleep | Bme280Registers.ModeForced));
+            if (status != SensorResult.Ok)
             {
                 return status;
             }
@@ -254,28 +253,28 @@ namespace NanoTlv.Firmware.Sensors
             return WaitWhileStatus(address, Bme280Registers.StatusMeasuring, _conversionPolls);
         }
 
-        private StatusCode WaitWhileStatus(int address, byte statusBit, int polls)
+        private SensorResult WaitWhileStatus(int address, byte statusBit, int polls)
         {
             for (int poll = 0; poll < polls; poll++)
             {
-                StatusCode status = ReadRegisters(address, Bme280Registers.Status, _oneByte, 1);
-                if (status != StatusCode.Ok)
+                SensorResult status = ReadRegisters(address, Bme280Registers.Status, _oneByte, 1);
+                if (status != SensorResult.Ok)
                 {
                     return status;
                 }
 
                 if ((_oneByte[0] & statusBit) == 0)
                 {
-                    return StatusCode.Ok;
+                    return SensorResult.Ok;
                 }
 
                 Thread.Sleep(PollIntervalMs);
             }
 
-            return StatusCode.Busy;
+            return SensorResult.NotReady;
         }
 
-        private StatusCode Compensate(Bme280Reading into)
+        private SensorResult Compensate(Bme280Reading into)
         {
             // 0xF7..0xFE: press msb, lsb, xlsb[7:4]; temp msb, lsb, xlsb[7:4]; hum msb, lsb.
             int rawPressure = (_data[0] << 12) | (_data[1] << 4) | (_data[2] >> 4);
@@ -285,27 +284,27 @@ namespace NanoTlv.Firmware.Sensors
                 || rawPressure == Bme280Registers.SkippedTemperatureOrPressure
                 || rawHumidity == Bme280Registers.SkippedHumidity)
             {
-                return StatusCode.Busy;
+                return SensorResult.NotReady;
             }
 
             int centiCelsius = _calibration.CompensateTemperature(rawTemperature, out int fineTemperature);
             uint pressure = _calibration.CompensatePressure(rawPressure, fineTemperature);
             uint humidity = _calibration.CompensateHumidity(rawHumidity, fineTemperature);
             into.Set(centiCelsius, pressure, humidity, rawTemperature, rawPressure, rawHumidity);
-            return StatusCode.Ok;
+            return SensorResult.Ok;
         }
 
-        private StatusCode ReadRegisters(int address, byte register, byte[] destination, int count)
+        private SensorResult ReadRegisters(int address, byte register, byte[] destination, int count)
         {
             _register[0] = register;
-            return ToSensorStatus(_bus.WriteRead(address, _register, 0, 1, destination, 0, count));
+            return ToSensorResult(_bus.WriteRead(address, _register, 0, 1, destination, 0, count));
         }
 
-        private StatusCode WriteRegister(int address, byte register, byte value)
+        private SensorResult WriteRegister(int address, byte register, byte value)
         {
             _registerWrite[0] = register;
             _registerWrite[1] = value;
-            return ToSensorStatus(_bus.Write(address, _registerWrite, 0, 2));
+            return ToSensorResult(_bus.Write(address, _registerWrite, 0, 2));
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using NanoTlv.Firmware.Diagnostics;
-using NanoTlv.Firmware.Failsafe;
+using NanoTlv.Firmware.Pins;
 using NanoTlv.Firmware.Session;
 using NanoTlv.Firmware.Transport;
 
@@ -19,7 +19,7 @@ namespace NanoTlv.Firmware.Server
         private readonly string _connectedMessage;
         private readonly string[] _endMessages;
         private readonly DeviceSession _session;
-        private readonly FailsafeKeeper _failsafe;
+        private readonly PinService _pins;
         private readonly DeviceCounters _counters;
         private readonly SlotRegistry _registry;
         private readonly ILog _log;
@@ -32,18 +32,18 @@ namespace NanoTlv.Firmware.Server
         /// <summary>Creates the slot.</summary>
         /// <param name="index">Slot index.</param>
         /// <param name="session">Its session.</param>
-        /// <param name="failsafe">Releases the session's pins when a connection ends.</param>
+        /// <param name="pins">Releases the session's pins (failsafe levels, subscriptions) when a connection ends.</param>
         /// <param name="counters">Folds the slot's counters into the totals when a connection ends.</param>
         /// <param name="registry">Frees the slot when a connection ends.</param>
         /// <param name="log">Connection log.</param>
-        public ConnectionSlot(int index, DeviceSession session, FailsafeKeeper failsafe, DeviceCounters counters, SlotRegistry registry, ILog log)
+        public ConnectionSlot(int index, DeviceSession session, PinService pins, DeviceCounters counters, SlotRegistry registry, ILog log)
         {
             _index = index;
             _name = "slot " + index;
             _connectedMessage = _name + ": connected";
             _endMessages = BuildEndMessages(_name);
             _session = session;
-            _failsafe = failsafe;
+            _pins = pins;
             _counters = counters;
             _registry = registry;
             _log = log;
@@ -91,7 +91,7 @@ namespace NanoTlv.Firmware.Server
                 LogEnd(reason);
                 try
                 {
-                    _failsafe.ReleaseSession(_index, _name);
+                    _pins.ReleaseSession(_index, _name);
                 }
                 finally
                 {

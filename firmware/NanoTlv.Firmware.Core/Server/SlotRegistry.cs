@@ -1,7 +1,9 @@
+using NanoTlv.Firmware.Diagnostics;
+
 namespace NanoTlv.Firmware.Server
 {
     /// <summary>Which connection slots are in use. Claimed by the accept loop, released when a session ends.</summary>
-    internal sealed class SlotRegistry
+    internal sealed class SlotRegistry : IConnectionCount
     {
         /// <summary>Returned by <see cref="TryClaim"/> when every slot is busy.</summary>
         public const int NoSlot = -1;

@@ -3,6 +3,7 @@ using System.Threading;
 using NanoTlv.Firmware.Board;
 using NanoTlv.Firmware.Diagnostics;
 using NanoTlv.Firmware.Dispatch;
+using NanoTlv.Firmware.Security;
 using NanoTlv.Firmware.Transport;
 using NanoTlv.Framing;
 using NanoTlv.Messages;
@@ -11,8 +12,8 @@ namespace NanoTlv.Firmware.Session
 {
     /// <summary>
     /// One connection slot's receive side: socket → extractor → dispatcher → reply batch → socket. Owns, from
-    /// start-up, a receive buffer, a <see cref="FrameExtractor"/> (with its payload buffer), the context
-    /// (argument reader, scratch) and, through <see cref="SessionOutput"/>, the reply buffers; a new
+    /// start-up, a receive buffer, a <see cref="FrameExtractor"/> (with its payload buffer), the request
+    /// (argument reader, scratch), the connection's <see cref="ConnectionAuthentication"/> and, through <see cref="SessionOutput"/>, the reply buffers; a new
     /// connection resets them instead of allocating.
     /// </summary>
     /// <remarks>
@@ -34,7 +35,8 @@ namespace NanoTlv.Firmware.Session
         private readonly FrameExtractor _extractor;
         private readonly ConnectionDeadlines _deadlines;
         private readonly SessionOutput _output;
-        private readonly CommandContext _context;
+        private readonly CommandRequest _request;
+        private readonly ConnectionAuthentication _authentication;
         private readonly CommandDispatcher _dispatcher;
         private readonly SessionCounters _counters;
         private readonly ISystemMonitor _clock;
@@ -53,12 +55,14 @@ namespace NanoTlv.Firmware.Session
         /// <param name="output">The slot's sending side.</param>
         /// <param name="counters">The slot's counters.</param>
         /// <param name="clock">Board uptime.</param>
-        public DeviceSession(int slot, DeviceOptions options, CommandDispatcher dispatcher, SessionOutput output, SessionCounters counters, ISystemMonitor clock)
+        /// <param name="throttle">The device-wide wrong-token throttle.</param>
+        public DeviceSession(int slot, DeviceOptions options, CommandDispatcher dispatcher, SessionOutput output, SessionCounters counters, ISystemMonitor clock, FailedHelloThrottle throttle)
         {
             _extractor = new FrameExtractor(options.MaxPayloadBytes);
             _deadlines = new ConnectionDeadlines(options.ReceiveTimeoutMs, options.IdleTimeoutMs, options.AuthenticationTimeoutMs);
             _output = output;
-            _context = new CommandContext(slot, output);
+            _authentication = new ConnectionAuthentication(throttle);
+            _request = new CommandRequest(slot, output.Replies, _authentication);
             _dispatcher = dispatcher;
             _counters = counters;
             _clock = clock;
@@ -67,7 +71,7 @@ namespace NanoTlv.Firmware.Session
 
         /// <summary>Bytes of the buffers this session allocated: receive, extractor, replies, events, scratch.</summary>
         public int PreallocatedBytes =>
-            _receiveBuffer.Length + _extractor.MaxPayloadBytes + _output.PreallocatedBytes + _context.Scratch.Length;
+            _receiveBuffer.Length + _extractor.MaxPayloadBytes + _output.PreallocatedBytes + _request.Scratch.Length;
 
         /// <summary>Why the last connection failed, for the log (null when it did not).</summary>
         public string? LastFailure { get; private set; }
@@ -79,7 +83,7 @@ namespace NanoTlv.Firmware.Session
         public SessionEndReason Serve(ITransport transport)
         {
             _extractor.Reset();
-            _context.StartConnection(!_tokenRequired);
+            _authentication.Start(!_tokenRequired);
             LastFailure = null;
             _output.Attach(transport);
             _deadlines.Start(_clock.UptimeMs, _tokenRequired);
@@ -156,7 +160,7 @@ namespace NanoTlv.Firmware.Session
             }
 
             _output.FlushReplies();
-            if (_context.EndRequested)
+            if (_authentication.MustClose)
             {
                 // Too many wrong tokens: what was handled is answered, the rest was ignored; close.
                 _endReason = SessionEndReason.AuthenticationFailed;
@@ -178,7 +182,7 @@ namespace NanoTlv.Firmware.Session
         /// <param name="length">The payload length.</param>
         public void OnFrame(byte[] buffer, int offset, int length)
         {
-            if (!_context.EndRequested)
+            if (!_authentication.MustClose)
             {
                 HandleFrame(buffer, offset, length);
             }
@@ -188,7 +192,7 @@ namespace NanoTlv.Firmware.Session
         /// <param name="skippedBytes">Bytes skipped.</param>
         public void OnResynchronized(int skippedBytes)
         {
-            if (_context.EndRequested)
+            if (_authentication.MustClose)
             {
                 return;
             }
@@ -202,7 +206,7 @@ namespace NanoTlv.Firmware.Session
         /// <param name="announcedLength">The length its header announced.</param>
         public void OnFrameTooLarge(int announcedLength)
         {
-            if (_context.EndRequested)
+            if (_authentication.MustClose)
             {
                 return;
             }
@@ -220,20 +224,20 @@ namespace NanoTlv.Firmware.Session
                 return;
             }
 
-            _dispatcher.Dispatch(_context, buffer, offset, length);
+            _dispatcher.Dispatch(_request, _output, buffer, offset, length);
             if (_output.TransportFailed)
             {
                 throw new InvalidOperationException("A send failed inside a handler that did not report it.");
             }
 
-            if (_context.IsAuthenticated)
+            if (_authentication.IsAuthenticated)
             {
                 _deadlines.OnAuthenticated();
                 _deadlines.OnRequest(_chunkReceivedAtMs);
             }
 
-            int penaltyMs = _context.TakePenaltyMs();
-            if (penaltyMs > 0 && !_context.EndRequested)
+            int penaltyMs = _authentication.TakePenaltyMs();
+            if (penaltyMs > 0 && !_authentication.MustClose)
             {
                 // Holds back this reply (and the connection): only this session's thread waits; Stop wakes it.
                 _stopSignal.WaitOne(penaltyMs, false);

@@ -1,5 +1,7 @@
 using System;
 using NanoTlv.Firmware.Diagnostics;
+using NanoTlv.Firmware.Dispatch;
+using NanoTlv.Firmware.Events;
 using NanoTlv.Firmware.Transport;
 using NanoTlv.Framing;
 using NanoTlv.Messages;
@@ -18,7 +20,7 @@ namespace NanoTlv.Firmware.Session
     /// events:  | 72 00 0A | F0 00 00 00 pin level t t t t |          (one Send per event)
     /// </code>
     /// </remarks>
-    internal sealed class SessionOutput
+    internal sealed class SessionOutput : IReplyChannel, IPinEventSink
     {
         private const int PinChangedDataBytes = 6;
         private const int EventBufferBytes = FrameFormat.HeaderBytes + MessageLayout.ReplyHeaderBytes + PinChangedDataBytes;
@@ -173,6 +175,22 @@ namespace NanoTlv.Firmware.Session
             _queuedFrames = 0;
         }
 
+        /// <inheritdoc/>
+        public void QueueEcho(byte opcode, ushort requestId, byte[] data, int offset, int count)
+        {
+            int frameBytes = DirectHeaderBytes + count;
+            if (frameBytes > _replies.Buffer.Length)
+            {
+                SendDirectReply(opcode, requestId, data, offset, count);
+                return;
+            }
+
+            EnsureRoom(frameBytes);
+            _replies.BeginReply(opcode, requestId, StatusCode.Ok);
+            _replies.WriteBytes(data, offset, count);
+            CommitReply(StatusCode.Ok);
+        }
+
         /// <summary>
         /// Sends a reply too large for the batch buffer (a long PING echo) straight from the request's bytes:
         /// the batch is flushed first (replies stay in order), then the 7-byte header, then the data.
@@ -183,7 +201,7 @@ namespace NanoTlv.Firmware.Session
         /// <param name="offset">First data byte.</param>
         /// <param name="count">Data bytes (at most 65531).</param>
         /// <exception cref="Exception">The transport failed (<see cref="TransportFailed"/> is set); the session ends.</exception>
-        public void SendDirectReply(byte opcode, ushort requestId, byte[] data, int offset, int count)
+        private void SendDirectReply(byte opcode, ushort requestId, byte[] data, int offset, int count)
         {
             FlushReplies();
             int payloadBytes = MessageLayout.ReplyHeaderBytes + count;

@@ -1,7 +1,6 @@
 using System;
 using System.Device.Gpio;
 using NanoTlv.Firmware.Board;
-using WirePinMode = NanoTlv.Messages.PinMode;
 using GpioPinMode = System.Device.Gpio.PinMode;
 
 namespace NanoTlv.Firmware.Esp32.Board
@@ -33,7 +32,7 @@ namespace NanoTlv.Firmware.Esp32.Board
         }
 
         /// <inheritdoc/>
-        public void SetMode(int pin, WirePinMode mode)
+        public void SetMode(int pin, GpioMode mode)
         {
             GpioPinMode gpioMode = ToGpioMode(mode);
             lock (_pins)
@@ -88,17 +87,17 @@ namespace NanoTlv.Firmware.Esp32.Board
             }
         }
 
-        // Our wire numbering differs from nanoFramework's (and from dotnet/iot's): map by name, never by value.
-        private static GpioPinMode ToGpioMode(WirePinMode mode)
+        // Our numbering differs from nanoFramework's (and from dotnet/iot's): map by name, never by value.
+        private static GpioPinMode ToGpioMode(GpioMode mode)
         {
             switch (mode)
             {
-                case WirePinMode.Input: return GpioPinMode.Input;
-                case WirePinMode.InputPullUp: return GpioPinMode.InputPullUp;
-                case WirePinMode.InputPullDown: return GpioPinMode.InputPullDown;
-                case WirePinMode.Output: return GpioPinMode.Output;
-                case WirePinMode.OutputOpenDrain: return GpioPinMode.OutputOpenDrain;
-                default: throw new ArgumentOutOfRangeException(nameof(mode), "No GPIO mode for wire pin mode " + (int)mode + ".");
+                case GpioMode.Input: return GpioPinMode.Input;
+                case GpioMode.InputPullUp: return GpioPinMode.InputPullUp;
+                case GpioMode.InputPullDown: return GpioPinMode.InputPullDown;
+                case GpioMode.Output: return GpioPinMode.Output;
+                case GpioMode.OutputOpenDrain: return GpioPinMode.OutputOpenDrain;
+                default: throw new ArgumentOutOfRangeException(nameof(mode), "No GPIO mode for " + (int)mode + ".");
             }
         }
 

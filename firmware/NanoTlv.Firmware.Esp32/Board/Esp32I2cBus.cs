@@ -2,7 +2,6 @@ using System;
 using System.Device.I2c;
 using nanoFramework.Hardware.Esp32;
 using NanoTlv.Firmware.Board;
-using NanoTlv.Messages;
 
 namespace NanoTlv.Firmware.Esp32.Board
 {
@@ -11,10 +10,8 @@ namespace NanoTlv.Firmware.Esp32.Board
     /// object per address that has answered, created on first use; transfers are serialised.
     /// </summary>
     /// <remarks>
-    /// Two ESP32 specifics: the native driver reports any NACK (address or data) as
-    /// <see cref="I2cTransferStatus.SlaveAddressNotAcknowledged"/>, and it sends nothing at all for a
-    /// zero-length write, so a zero-length <see cref="Write"/> (an address probe, as in I2C_SCAN) reads one
-    /// byte instead: the address phase is what answers.
+    /// The native driver reports any NACK (address or data) as <see cref="I2cTransferStatus.SlaveAddressNotAcknowledged"/>:
+    /// it becomes <see cref="I2cResult.NoAcknowledge"/>.
     /// </remarks>
     internal sealed class Esp32I2cBus : II2cBus
     {
@@ -22,7 +19,6 @@ namespace NanoTlv.Firmware.Esp32.Board
         private const int AddressCount = 128;
 
         private readonly I2cDevice?[] _devices = new I2cDevice?[AddressCount];
-        private readonly byte[] _probe = new byte[1];
         private readonly bool _hasPins;
 
         /// <summary>Routes I2C1 to the given pins.</summary>
@@ -39,19 +35,14 @@ namespace NanoTlv.Firmware.Esp32.Board
         }
 
         /// <inheritdoc/>
-        public StatusCode Write(int address, byte[] buffer, int offset, int count)
+        public I2cResult Write(int address, byte[] buffer, int offset, int count)
         {
-            if (count == 0)
-            {
-                return Read(address, _probe, 0, 1);
-            }
-
             lock (_devices)
             {
                 I2cDevice? device = DeviceAt(address);
                 if (device == null)
                 {
-                    return StatusCode.I2cBusError;
+                    return I2cResult.BusError;
                 }
 
                 I2cTransferResult result = device.Write(new SpanByte(buffer, offset, count));
@@ -60,14 +51,14 @@ namespace NanoTlv.Firmware.Esp32.Board
         }
 
         /// <inheritdoc/>
-        public StatusCode Read(int address, byte[] buffer, int offset, int count)
+        public I2cResult Read(int address, byte[] buffer, int offset, int count)
         {
             lock (_devices)
             {
                 I2cDevice? device = DeviceAt(address);
                 if (device == null)
                 {
-                    return StatusCode.I2cBusError;
+                    return I2cResult.BusError;
                 }
 
                 I2cTransferResult result = device.Read(new SpanByte(buffer, offset, count));
@@ -76,14 +67,14 @@ namespace NanoTlv.Firmware.Esp32.Board
         }
 
         /// <inheritdoc/>
-        public StatusCode WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount)
+        public I2cResult WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount)
         {
             lock (_devices)
             {
                 I2cDevice? device = DeviceAt(address);
                 if (device == null)
                 {
-                    return StatusCode.I2cBusError;
+                    return I2cResult.BusError;
                 }
 
                 I2cTransferResult result = device.WriteRead(
@@ -111,7 +102,7 @@ namespace NanoTlv.Firmware.Esp32.Board
 
         // Keeps the device object of an address that answered; drops the one of an address that did not,
         // so probing all 112 addresses does not leave 112 objects on the heap.
-        private StatusCode Complete(int address, I2cDevice device, I2cTransferResult result, int expectedBytes)
+        private I2cResult Complete(int address, I2cDevice device, I2cTransferResult result, int expectedBytes)
         {
             bool cached = _devices[address] != null;
             if (result.Status == I2cTransferStatus.SlaveAddressNotAcknowledged)
@@ -121,7 +112,7 @@ namespace NanoTlv.Firmware.Esp32.Board
                     device.Dispose();
                 }
 
-                return StatusCode.I2cNack;
+                return I2cResult.NoAcknowledge;
             }
 
             if (!cached)
@@ -130,8 +121,8 @@ namespace NanoTlv.Firmware.Esp32.Board
             }
 
             return result.Status == I2cTransferStatus.FullTransfer && result.BytesTransferred == (uint)expectedBytes
-                ? StatusCode.Ok
-                : StatusCode.I2cBusError;
+                ? I2cResult.Ok
+                : I2cResult.BusError;
         }
     }
 }

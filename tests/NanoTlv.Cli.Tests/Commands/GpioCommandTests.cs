@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Tests.Infrastructure;
+using NanoTlv.Firmware.Board;
 using NanoTlv.Messages;
 using Xunit;
 using static NanoTlv.Cli.Tests.Commands.DeviceInfoCommandTests;
@@ -22,7 +23,7 @@ namespace NanoTlv.Cli.Tests.Commands
             using var device = new DeviceScope();
             JsonElement mode = (await Ok(device.Args("gpio", "mode", OutputPin, "output", "--json"))).Json();
             Assert.Equal((Output, "output"), (mode.GetProperty("pin").GetInt32(), mode.GetProperty("mode").GetString()));
-            Assert.Equal(PinMode.Output, device.Board.Digital.GetMode(Output));
+            Assert.Equal(GpioMode.Output, device.Board.Digital.GetMode(Output));
 
             Assert.Equal(1, (await Ok(device.Args("gpio", "write", OutputPin, "1", "--json"))).Json().GetProperty("level").GetInt32());
             Assert.True(device.Board.IsHigh(Output));
@@ -39,7 +40,7 @@ namespace NanoTlv.Cli.Tests.Commands
         {
             using var device = new DeviceScope();
             await Ok(device.Args("gpio", "mode", "4", "input-pulldown"));
-            Assert.Equal(PinMode.InputPullDown, device.Board.Digital.GetMode(Input));
+            Assert.Equal(GpioMode.InputPullDown, device.Board.Digital.GetMode(Input));
             device.Board.DriveInput(Input, true);
             Assert.Contains("pin 4 = 1", (await Ok(device.Args("gpio", "read", "4"))).Out, StringComparison.Ordinal);
             device.Board.DriveInput(Input, false);

@@ -40,7 +40,7 @@ public sealed class AnalogAndSensorTests
     [InlineData(-5, 12, 3300, 0)]
     [InlineData(4095, 12, 100000, 65535)]
     public void Millivolts_formula(int raw, int bits, int fullScale, int expected) =>
-        Assert.Equal(expected, AnalogCommands.ToMillivolts(raw, bits, fullScale));
+        Assert.Equal(expected, AnalogReadCommand.ToMillivolts(raw, bits, fullScale));
 
     [Fact]
     public void A_driver_that_throws_gets_InternalError_and_the_session_carries_on()

@@ -1,3 +1,4 @@
+using NanoTlv.Firmware.Board;
 using NanoTlv.Firmware.Tests.Support;
 using NanoTlv.Messages;
 using Xunit;
@@ -54,7 +55,7 @@ public sealed class FailsafeTests
         device.Exchange("31 00 01 02 00 00 03 E8 13 88", "60 00 02 02 01");
 
         Assert.False(device.Board.Pwm.GetState(2).IsRunning);
-        Assert.Equal(PinMode.Output, device.Board.Digital.GetMode(2));
+        Assert.Equal(GpioMode.Output, device.Board.Digital.GetMode(2));
         Assert.True(device.Board.Digital.IsHigh(2));
     }
 
@@ -66,7 +67,7 @@ public sealed class FailsafeTests
         var replies = device.Exchange("10 00 01 03 02", "60 00 02 03 00");
 
         Assert.Equal("E0 00 02 06", Hex.Format(replies[1]));
-        Assert.Equal(PinMode.InputPullDown, device.Board.Digital.GetMode(3));
+        Assert.Equal(GpioMode.InputPullDown, device.Board.Digital.GetMode(3));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class FailsafeTests
 
         Assert.Equal("E0 00 01 06", Hex.Format(replies[0]));
         Assert.Equal("E0 00 02 00", Hex.Format(replies[1]));
-        Assert.NotEqual(PinMode.Output, device.Board.Digital.GetMode(3));
+        Assert.NotEqual(GpioMode.Output, device.Board.Digital.GetMode(3));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class FailsafeTests
 
         device.Exchange("10 00 01 03 03", "60 00 02 03 01", "10 00 03 03 00");
 
-        Assert.Equal(PinMode.Input, device.Board.Digital.GetMode(3));
+        Assert.Equal(GpioMode.Input, device.Board.Digital.GetMode(3));
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class FailsafeTests
         });
 
         Assert.True(device.Board.Digital.IsHigh(2));
-        Assert.Equal(PinMode.Output, device.Board.Digital.GetMode(10));
+        Assert.Equal(GpioMode.Output, device.Board.Digital.GetMode(10));
         Assert.False(device.Board.Digital.IsHigh(10));
 
         device.Exchange("11 00 01 02 00");

@@ -1,5 +1,6 @@
 using System;
 using NanoTlv.Firmware;
+using NanoTlv.Firmware.Board;
 using NanoTlv.Framing;
 using NanoTlv.Messages;
 
@@ -189,7 +190,7 @@ namespace NanoTlv.PortableTests.Firmware
             sent.CheckReply(0, (byte)Opcode.PinMode, 1, StatusCode.Ok, NoData);
             sent.CheckReply(1, (byte)Opcode.DigitalWrite, 2, StatusCode.Ok, NoData);
             sent.CheckReply(2, (byte)Opcode.DigitalRead, 3, StatusCode.Ok, new byte[] { High });
-            Check.Equal((int)PinMode.Output, device.Board.ModeOf(GeneralPin), "mode of GPIO 4");
+            Check.Equal((int)GpioMode.Output, device.Board.ModeOf(GeneralPin), "mode of GPIO 4");
             Check.True(device.Board.IsHigh(GeneralPin), "GPIO 4 is high");
         }
 
@@ -210,9 +211,9 @@ namespace NanoTlv.PortableTests.Firmware
                 Check.Equal((int)StatusCode.Ok, sent.Payload(i)[MessageLayout.StatusOffset], "status of reply " + i);
             }
 
-            Check.Equal((int)PinMode.Output, device.Board.ModeOf(GeneralPin), "mode of GPIO 4");
+            Check.Equal((int)GpioMode.Output, device.Board.ModeOf(GeneralPin), "mode of GPIO 4");
             Check.True(device.Board.IsHigh(GeneralPin), "GPIO 4 driven to its failsafe level 1");
-            Check.Equal((int)PinMode.Output, device.Board.ModeOf(OtherGeneralPin), "mode of GPIO 13");
+            Check.Equal((int)GpioMode.Output, device.Board.ModeOf(OtherGeneralPin), "mode of GPIO 13");
             Check.True(!device.Board.IsHigh(OtherGeneralPin), "GPIO 13 driven to its failsafe level 0");
         }
 
@@ -222,7 +223,7 @@ namespace NanoTlv.PortableTests.Firmware
             DeviceOptions options = TestDevice.Options();
             options.SetFailsafe(GeneralPin, true);
             TestDevice device = TestDevice.Start(options);
-            Check.Equal((int)PinMode.Output, device.Board.ModeOf(GeneralPin), "mode of GPIO 4");
+            Check.Equal((int)GpioMode.Output, device.Board.ModeOf(GeneralPin), "mode of GPIO 4");
             Check.True(device.Board.IsHigh(GeneralPin), "GPIO 4 driven to its boot level 1");
             Check.Equal(FakeBoard.NoMode, device.Board.ModeOf(OtherGeneralPin), "mode of GPIO 13 (no level)");
             device.Server.Stop();

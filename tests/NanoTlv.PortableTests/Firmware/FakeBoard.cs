@@ -67,7 +67,7 @@ namespace NanoTlv.PortableTests.Firmware
         public int WritesOf(int pin) => _writes[pin];
 
         /// <inheritdoc/>
-        public void SetMode(int pin, PinMode mode) => _modes[pin] = (int)mode;
+        public void SetMode(int pin, GpioMode mode) => _modes[pin] = (int)mode;
 
         /// <inheritdoc/>
         public void Write(int pin, bool high)
@@ -98,14 +98,14 @@ namespace NanoTlv.PortableTests.Firmware
         }
 
         /// <inheritdoc/>
-        public StatusCode Write(int address, byte[] buffer, int offset, int count) => StatusCode.I2cNack;
+        public I2cResult Write(int address, byte[] buffer, int offset, int count) => I2cResult.NoAcknowledge;
 
         /// <inheritdoc/>
-        public StatusCode Read(int address, byte[] buffer, int offset, int count) => StatusCode.I2cNack;
+        public I2cResult Read(int address, byte[] buffer, int offset, int count) => I2cResult.NoAcknowledge;
 
         /// <inheritdoc/>
-        public StatusCode WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount) =>
-            StatusCode.I2cNack;
+        public I2cResult WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount) =>
+            I2cResult.NoAcknowledge;
 
         /// <inheritdoc/>
         public bool TryReadInternalTemperature(out int centiCelsius)

@@ -146,8 +146,8 @@ public sealed class SlowClientTests
     }
 
     /// <summary>
-    /// A PING echo too large for the reply batch is sent by the handler itself (SystemCommands.Ping →
-    /// SessionOutput.SendDirectReply). When that send fails (the client stopped reading and the 10 s send timeout
+    /// A PING echo too large for the reply batch is streamed straight from the request by the session output
+    /// (CommandDispatcher → SessionOutput.QueueEcho). When that send fails (the client stopped reading and the 10 s send timeout
     /// expires), it is a transport failure, not a command failure: the session ends, the client is dropped and its
     /// failsafe applies, as for batched replies; nothing is logged as "PING failed".
     /// </summary>

@@ -67,7 +67,7 @@ public sealed class AuthThrottlingTests
         Assert.True(
             otherAnswer || client.PeerClosed || clock.Elapsed >= MinimumSpread,
             "All " + Attempts + " wrong tokens on one connection were answered NotAuthenticated within " + clock.Elapsed.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) +
-            " ms: no per-connection throttling of failed HELLOs (see SystemCommands.Hello / FailedHelloThrottle).");
+            " ms: no per-connection throttling of failed HELLOs (see HelloCommand / FailedHelloThrottle).");
         Assert.True(client.PeerClosed && notAuthenticated == Firmware.DeviceOptions.DefaultMaxFailedHellosPerConnection,
             "Expected the connection closed after " + Firmware.DeviceOptions.DefaultMaxFailedHellosPerConnection + " wrong tokens; got " + notAuthenticated + " answers, closed: " + client.PeerClosed);
     }

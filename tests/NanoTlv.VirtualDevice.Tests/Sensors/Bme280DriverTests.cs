@@ -29,7 +29,7 @@ public sealed class Bme280DriverTests : IDisposable
         _board.SetEnvironment(23.45, 100000, 45);
         var sensor = new Bme280(_board.I2c);
 
-        Assert.Equal(StatusCode.Ok, sensor.Read(Bme280.DefaultAddress, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(Bme280.DefaultAddress, _reading));
 
         Assert.True(_reading.IsValid);
         Assert.Equal(23.45, _reading.TemperatureCentiCelsius / 100.0, CelsiusTolerance);
@@ -46,7 +46,7 @@ public sealed class Bme280DriverTests : IDisposable
         simulator.SetEnvironment(-12.5, 87000, 83);
         var sensor = new Bme280(_board.I2c);
 
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
 
         Bme280CalibrationValues c = simulator.Calibration;
         double celsius = Bme280DoublePrecision.Temperature(c, _reading.RawTemperature, out int floatingFine);
@@ -67,7 +67,7 @@ public sealed class Bme280DriverTests : IDisposable
             (celsius, pascal, humidity) =>
             {
                 _board.SetEnvironment(celsius, pascal, humidity);
-                Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+                Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
 
                 // At 1x raw T and P move in steps of 16 (16-bit resolution), raw H in steps of 1: the simulator picks
                 // the nearest step, so a reading lies within half a step of the set value plus the format's last digit.
@@ -89,7 +89,7 @@ public sealed class Bme280DriverTests : IDisposable
         _board.SetEnvironment(19.87, 98765.4, 61.3);
         var sensor = new Bme280(_board.I2c, Bme280Mode.Forced, Bme280Oversampling.X16);
 
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
 
         Assert.Equal(98765.4, _reading.PressurePaQ24Dot8 / 256.0, PascalToleranceX16);
         Assert.Equal(0x5 << 5 | 0x5 << 2, _board.Bme280.ReadRegister(Bme280Registers.CtrlMeas) & 0xFC);
@@ -101,7 +101,7 @@ public sealed class Bme280DriverTests : IDisposable
     {
         var sensor = new Bme280(_board.I2c);
 
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
 
         Assert.Equal(0, _reading.RawTemperature & 0x0F);
         Assert.Equal(0, _reading.RawPressure & 0x0F);
@@ -112,11 +112,11 @@ public sealed class Bme280DriverTests : IDisposable
     {
         var sensor = new Bme280(_board.I2c);
         _board.SetEnvironment(10, 95000, 30);
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
         int conversions = _board.Bme280.ForcedConversions;
 
         _board.SetEnvironment(30, 105000, 70);
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
 
         Assert.Equal(conversions + 1, _board.Bme280.ForcedConversions);
         Assert.Equal(Bme280Registers.ModeSleep, _board.Bme280.Mode);
@@ -130,7 +130,7 @@ public sealed class Bme280DriverTests : IDisposable
         _board.Bme280.ConversionTimeMs = 10; // the datasheet maximum at 1x; the driver first sleeps the typical 8 ms
         var sensor = new Bme280(_board.I2c);
 
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
         Assert.True(_reading.IsValid);
     }
 
@@ -138,10 +138,10 @@ public sealed class Bme280DriverTests : IDisposable
     public void A_conversion_that_never_ends_is_busy_and_invalid()
     {
         var sensor = new Bme280(_board.I2c);
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
         _board.Bme280.ConversionTimeMs = 60000;
 
-        Assert.Equal(StatusCode.Busy, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.NotReady, sensor.Read(0, _reading));
         Assert.False(_reading.IsValid);
         Assert.True(sensor.IsInitialized);
     }
@@ -151,12 +151,12 @@ public sealed class Bme280DriverTests : IDisposable
     {
         var sensor = new Bme280(_board.I2c, Bme280Mode.Normal, Bme280Oversampling.X2);
 
-        Assert.Equal(StatusCode.Ok, sensor.TryInitialize(0));
+        Assert.Equal(SensorResult.Ok, sensor.TryInitialize(0));
         Assert.Equal(Bme280Registers.ModeNormal, _board.Bme280.Mode);
         Assert.Equal(0x02 << Bme280Registers.StandbyShift, _board.Bme280.ReadRegister(Bme280Registers.Config));
 
         _board.SetEnvironment(-5, 70000, 12);
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
 
         Assert.Equal(0, _board.Bme280.ForcedConversions);
         Assert.Equal(-5, _reading.TemperatureCentiCelsius / 100.0, CelsiusTolerance);
@@ -170,13 +170,13 @@ public sealed class Bme280DriverTests : IDisposable
         _board.Bme280.ChipId = 0x58; // a BMP280: no humidity
         var sensor = new Bme280(_board.I2c);
 
-        Assert.Equal(StatusCode.SensorAbsent, sensor.TryInitialize(0));
-        Assert.Equal(StatusCode.SensorAbsent, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Absent, sensor.TryInitialize(0));
+        Assert.Equal(SensorResult.Absent, sensor.Read(0, _reading));
         Assert.False(_reading.IsValid);
         Assert.False(sensor.IsInitialized);
 
         _board.Bme280.ChipId = Bme280Registers.ExpectedChipId;
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
         Assert.True(_reading.IsValid);
     }
 
@@ -184,15 +184,15 @@ public sealed class Bme280DriverTests : IDisposable
     public void No_acknowledge_is_sensor_absent_and_the_sensor_is_found_again_when_plugged_back()
     {
         var sensor = new Bme280(_board.I2c);
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
 
         _board.DetachBme280();
-        Assert.Equal(StatusCode.SensorAbsent, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Absent, sensor.Read(0, _reading));
         Assert.False(_reading.IsValid);
         Assert.False(sensor.IsInitialized);
 
         _board.AttachBme280();
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
         Assert.True(_reading.IsValid);
     }
 
@@ -201,7 +201,7 @@ public sealed class Bme280DriverTests : IDisposable
     {
         var sensor = new Bme280(_board.I2c);
 
-        Assert.Equal(StatusCode.SensorAbsent, sensor.Read(Bme280.SecondaryAddress, _reading));
+        Assert.Equal(SensorResult.Absent, sensor.Read(Bme280.SecondaryAddress, _reading));
     }
 
     [Fact]
@@ -213,9 +213,9 @@ public sealed class Bme280DriverTests : IDisposable
         _board.SetEnvironment(25, 101000, 40);
         var sensor = new Bme280(_board.I2c);
 
-        Assert.Equal(StatusCode.Ok, sensor.Read(Bme280.DefaultAddress, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(Bme280.DefaultAddress, _reading));
         Assert.Equal(25, _reading.TemperatureCentiCelsius / 100.0, CelsiusTolerance);
-        Assert.Equal(StatusCode.Ok, sensor.Read(Bme280.SecondaryAddress, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(Bme280.SecondaryAddress, _reading));
         Assert.Equal(5, _reading.TemperatureCentiCelsius / 100.0, CelsiusTolerance);
         Assert.Equal(90000, _reading.PressurePaQ24Dot8 / 256.0, PascalToleranceX1);
         Assert.Equal(80, _reading.HumidityPercentQ22Dot10 / 1024.0, HumidityTolerance);
@@ -227,7 +227,7 @@ public sealed class Bme280DriverTests : IDisposable
         var sensor = new Bme280(_board.I2c);
         _board.I2c.SimulateBusError = true;
 
-        Assert.Equal(StatusCode.I2cBusError, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.BusError, sensor.Read(0, _reading));
         Assert.False(_reading.IsValid);
     }
 
@@ -238,7 +238,7 @@ public sealed class Bme280DriverTests : IDisposable
     {
         var sensor = new Bme280(_board.I2c);
 
-        Assert.Equal(StatusCode.BadArgument, sensor.Read(address, _reading));
+        Assert.Equal(SensorResult.BadAddress, sensor.Read(address, _reading));
         Assert.Equal(0, _board.I2c.TransferCount);
     }
 
@@ -247,13 +247,13 @@ public sealed class Bme280DriverTests : IDisposable
     {
         var sensor = new Bme280(_board.I2c, Bme280Mode.Forced, Bme280Oversampling.X4);
 
-        Assert.Equal(StatusCode.Ok, sensor.TryInitialize(0));
+        Assert.Equal(SensorResult.Ok, sensor.TryInitialize(0));
 
         // The simulator latches ctrl_hum only at a ctrl_meas write: osrs_h is active only if the order was right,
         // which the first conversion shows as a humidity that is not the "skipped" value.
         Assert.Equal(3, _board.Bme280.ReadRegister(Bme280Registers.CtrlHum));
         Assert.Equal((3 << 5) | (3 << 2) | Bme280Registers.ModeSleep, _board.Bme280.ReadRegister(Bme280Registers.CtrlMeas));
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading));
         Assert.NotEqual(Bme280Registers.SkippedHumidity, _reading.RawHumidity);
     }
 
@@ -268,7 +268,7 @@ public sealed class Bme280DriverTests : IDisposable
             var reading = new Bme280Reading();
             for (int i = 0; i < 25; i++)
             {
-                Assert.Equal(StatusCode.Ok, sensor.Read(0, reading));
+                Assert.Equal(SensorResult.Ok, sensor.Read(0, reading));
                 Assert.Equal(22, reading.TemperatureCentiCelsius / 100.0, CelsiusTolerance);
             }
         });
@@ -283,7 +283,7 @@ public sealed class Bme280DriverTests : IDisposable
         _board.Bme280.ConversionTimeMs = 0;
         for (int i = 0; i < 5; i++)
         {
-            Assert.Equal(StatusCode.Ok, sensor.Read(0, _reading)); // warm-up: initialisation and JIT
+            Assert.Equal(SensorResult.Ok, sensor.Read(0, _reading)); // warm-up: initialisation and JIT
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading;
+using NanoTlv.Firmware.Board;
 using NanoTlv.Firmware.Sensors;
 using NanoTlv.Messages;
 
@@ -18,8 +19,8 @@ public sealed class Bme280SimulatorTests
     [Fact]
     public void Chip_id_reads_0x60_after_a_register_pointer_write()
     {
-        Assert.Equal(StatusCode.Ok, _bus.Write(Address, [Bme280Registers.ChipId], 0, 1));
-        Assert.Equal(StatusCode.Ok, _bus.Read(Address, _read, 0, 1));
+        Assert.Equal(I2cResult.Ok, _bus.Write(Address, [Bme280Registers.ChipId], 0, 1));
+        Assert.Equal(I2cResult.Ok, _bus.Read(Address, _read, 0, 1));
 
         Assert.Equal(0x60, _read[0]);
     }
@@ -30,7 +31,7 @@ public sealed class Bme280SimulatorTests
         byte[] expected = new byte[256];
         Bme280CalibrationValues.DatasheetSample.WriteTo(expected);
 
-        Assert.Equal(StatusCode.Ok, _bus.WriteRead(Address, [Bme280Registers.Calibration00], 0, 1, _read, 0, 26));
+        Assert.Equal(I2cResult.Ok, _bus.WriteRead(Address, [Bme280Registers.Calibration00], 0, 1, _read, 0, 26));
 
         Assert.Equal(expected[0x88..0xA2], _read[..26]);
         Assert.Equal(0x70, _read[0]); // dig_T1 LSB of 27504
@@ -39,7 +40,7 @@ public sealed class Bme280SimulatorTests
     [Fact]
     public void A_write_of_register_value_pairs_sets_each_register()
     {
-        Assert.Equal(StatusCode.Ok, _bus.Write(Address, [Bme280Registers.Config, 0x10, Bme280Registers.CtrlHum, 0x02], 0, 4));
+        Assert.Equal(I2cResult.Ok, _bus.Write(Address, [Bme280Registers.Config, 0x10, Bme280Registers.CtrlHum, 0x02], 0, 4));
 
         Assert.Equal(0x10, _chip.ReadRegister(Bme280Registers.Config));
         Assert.Equal(0x02, _chip.ReadRegister(Bme280Registers.CtrlHum));
@@ -75,7 +76,7 @@ public sealed class Bme280SimulatorTests
 
         _bus.Write(Address, [Bme280Registers.CtrlHum, 0x00, Bme280Registers.CtrlMeas, 0x21], 0, 4); // T 1x, P skipped
 
-        Assert.Equal(StatusCode.Ok, _bus.WriteRead(Address, [Bme280Registers.DataStart], 0, 1, _read, 0, 8));
+        Assert.Equal(I2cResult.Ok, _bus.WriteRead(Address, [Bme280Registers.DataStart], 0, 1, _read, 0, 8));
         Assert.Equal(new byte[] { 0x80, 0x00, 0x00 }, _read[..3]);
         Assert.Equal(new byte[] { 0x80, 0x00 }, _read[6..8]);
         Assert.NotEqual(0x80, _read[3]);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NanoTlv.Firmware.Board;
 using NanoTlv.Messages;
 
 namespace NanoTlv.VirtualDevice.Tests.TestSupport;
@@ -11,13 +12,13 @@ public sealed class RecordingI2cDevice : IVirtualI2cDevice
 
     public int Reads { get; private set; }
 
-    public StatusCode Write(ReadOnlySpan<byte> data)
+    public I2cResult Write(ReadOnlySpan<byte> data)
     {
         Writes.Add(data.ToArray());
-        return StatusCode.Ok;
+        return I2cResult.Ok;
     }
 
-    public StatusCode Read(Span<byte> destination)
+    public I2cResult Read(Span<byte> destination)
     {
         Reads++;
         for (int i = 0; i < destination.Length; i++)
@@ -25,6 +26,6 @@ public sealed class RecordingI2cDevice : IVirtualI2cDevice
             destination[i] = (byte)(0xA0 + i);
         }
 
-        return StatusCode.Ok;
+        return I2cResult.Ok;
     }
 }

@@ -25,8 +25,8 @@ public sealed class VirtualBoardTests
     {
         using var board = new VirtualBoard(Esp32DevKitBoard.Create().RestrictTo([4]));
 
-        board.Digital.SetMode(4, PinMode.Output);
-        Assert.Throws<System.ArgumentException>(() => board.Digital.SetMode(5, PinMode.Output));
+        board.Digital.SetMode(4, GpioMode.Output);
+        Assert.Throws<System.ArgumentException>(() => board.Digital.SetMode(5, GpioMode.Output));
     }
 
     [Fact]
@@ -38,14 +38,14 @@ public sealed class VirtualBoardTests
 
         Assert.True(board.IsBme280Attached);
         Assert.Equal(Bme280.DefaultAddress, board.Bme280Address);
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, reading));
 
         board.DetachBme280();
         Assert.False(board.IsBme280Attached);
-        Assert.Equal(StatusCode.SensorAbsent, sensor.Read(0, reading));
+        Assert.Equal(SensorResult.Absent, sensor.Read(0, reading));
 
         board.AttachBme280();
-        Assert.Equal(StatusCode.Ok, sensor.Read(0, reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(0, reading));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class VirtualBoardTests
         using var board = new VirtualBoard();
         IDigitalPins pins = board.Services.Digital;
 
-        pins.SetMode(16, PinMode.Output);
+        pins.SetMode(16, GpioMode.Output);
         pins.Write(16, true);
         Assert.True(board.IsHigh(16));
 

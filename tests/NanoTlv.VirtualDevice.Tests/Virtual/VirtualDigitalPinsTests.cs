@@ -1,6 +1,6 @@
 using System;
 using System.Threading;
-using NanoTlv.Messages;
+using NanoTlv.Firmware.Board;
 using NanoTlv.VirtualDevice.Tests.TestSupport;
 
 namespace NanoTlv.VirtualDevice.Tests.Virtual;
@@ -25,8 +25,8 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void Pull_up_reads_high_and_pull_down_low_when_undriven()
     {
-        Pins.SetMode(InputPin, PinMode.InputPullUp);
-        Pins.SetMode(OtherPin, PinMode.InputPullDown);
+        Pins.SetMode(InputPin, GpioMode.InputPullUp);
+        Pins.SetMode(OtherPin, GpioMode.InputPullDown);
 
         Assert.True(Pins.Read(InputPin));
         Assert.False(Pins.Read(OtherPin));
@@ -35,7 +35,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void A_driven_line_overrides_the_pull_until_released()
     {
-        Pins.SetMode(InputPin, PinMode.InputPullUp);
+        Pins.SetMode(InputPin, GpioMode.InputPullUp);
 
         _board.DriveInput(InputPin, false);
         Assert.False(Pins.Read(InputPin));
@@ -47,7 +47,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void A_floating_input_reads_the_driven_level_or_low()
     {
-        Pins.SetMode(36, PinMode.Input);
+        Pins.SetMode(36, GpioMode.Input);
         Assert.False(Pins.Read(36));
 
         _board.DriveInput(36, true);
@@ -57,7 +57,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void Push_pull_output_reads_back_its_level_and_ignores_outside_drive()
     {
-        Pins.SetMode(OtherPin, PinMode.Output);
+        Pins.SetMode(OtherPin, GpioMode.Output);
         Assert.False(_board.IsHigh(OtherPin));
 
         Pins.Write(OtherPin, true);
@@ -70,7 +70,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void Open_drain_output_pulls_low_or_releases_to_the_wired_level()
     {
-        Pins.SetMode(OtherPin, PinMode.OutputOpenDrain);
+        Pins.SetMode(OtherPin, GpioMode.OutputOpenDrain);
 
         Pins.Write(OtherPin, true);
         Assert.True(_board.IsHigh(OtherPin)); // external pull-up
@@ -87,30 +87,30 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     {
         Assert.Null(Pins.GetMode(InputPin));
 
-        Pins.SetMode(InputPin, PinMode.InputPullDown);
-        Pins.SetMode(OtherPin, PinMode.Output);
+        Pins.SetMode(InputPin, GpioMode.InputPullDown);
+        Pins.SetMode(OtherPin, GpioMode.Output);
 
-        Assert.Equal(PinMode.InputPullDown, Pins.GetMode(InputPin));
-        Assert.Equal(PinMode.Output, Pins.GetMode(OtherPin));
+        Assert.Equal(GpioMode.InputPullDown, Pins.GetMode(InputPin));
+        Assert.Equal(GpioMode.Output, Pins.GetMode(OtherPin));
     }
 
     [Theory]
-    [InlineData(34, PinMode.Output)]
-    [InlineData(34, PinMode.InputPullUp)]
-    [InlineData(39, PinMode.InputPullDown)]
-    [InlineData(35, PinMode.OutputOpenDrain)]
-    [InlineData(6, PinMode.Input)]
-    public void Modes_the_pin_cannot_take_are_refused(int pin, PinMode mode) =>
+    [InlineData(34, GpioMode.Output)]
+    [InlineData(34, GpioMode.InputPullUp)]
+    [InlineData(39, GpioMode.InputPullDown)]
+    [InlineData(35, GpioMode.OutputOpenDrain)]
+    [InlineData(6, GpioMode.Input)]
+    public void Modes_the_pin_cannot_take_are_refused(int pin, GpioMode mode) =>
         Assert.Throws<ArgumentException>(() => Pins.SetMode(pin, mode));
 
     [Fact]
     public void A_missing_pin_is_out_of_range() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => Pins.SetMode(24, PinMode.Input));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Pins.SetMode(24, GpioMode.Input));
 
     [Fact]
     public void Writing_an_input_or_using_an_unopened_pin_is_a_programming_error()
     {
-        Pins.SetMode(InputPin, PinMode.Input);
+        Pins.SetMode(InputPin, GpioMode.Input);
 
         Assert.Throws<InvalidOperationException>(() => Pins.Write(InputPin, true));
         Assert.Throws<InvalidOperationException>(() => Pins.Read(OtherPin));
@@ -120,7 +120,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void Without_debounce_every_change_is_reported_on_the_event_thread()
     {
-        Pins.SetMode(InputPin, PinMode.Input);
+        Pins.SetMode(InputPin, GpioMode.Input);
         Pins.StartChangeEvents(InputPin, 0, _listener);
 
         _board.DriveInput(InputPin, true);
@@ -138,7 +138,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void Driving_the_level_it_already_has_reports_nothing()
     {
-        Pins.SetMode(InputPin, PinMode.InputPullUp);
+        Pins.SetMode(InputPin, GpioMode.InputPullUp);
         Pins.StartChangeEvents(InputPin, 0, _listener);
 
         _board.DriveInput(InputPin, true);
@@ -149,7 +149,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void A_glitch_shorter_than_the_debounce_time_is_not_reported()
     {
-        Pins.SetMode(InputPin, PinMode.Input);
+        Pins.SetMode(InputPin, GpioMode.Input);
         Pins.StartChangeEvents(InputPin, 100, _listener);
 
         _board.DriveInput(InputPin, true);
@@ -164,7 +164,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     public void A_stable_change_is_reported_once_after_the_debounce_time_with_the_time_it_settled()
     {
         const int DebounceMs = 60;
-        Pins.SetMode(InputPin, PinMode.Input);
+        Pins.SetMode(InputPin, GpioMode.Input);
         Pins.StartChangeEvents(InputPin, DebounceMs, _listener);
 
         _board.DriveInput(InputPin, true);
@@ -184,7 +184,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     {
         const int DebounceMs = 200;
         const int BounceMs = 30;
-        Pins.SetMode(InputPin, PinMode.Input);
+        Pins.SetMode(InputPin, GpioMode.Input);
         Pins.StartChangeEvents(InputPin, DebounceMs, _listener);
 
         // Bounce for longer than one debounce period in total, never stable for a whole one.
@@ -207,10 +207,10 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void A_mode_change_that_moves_the_line_is_a_change()
     {
-        Pins.SetMode(InputPin, PinMode.Input);
+        Pins.SetMode(InputPin, GpioMode.Input);
         Pins.StartChangeEvents(InputPin, 0, _listener);
 
-        Pins.SetMode(InputPin, PinMode.InputPullUp);
+        Pins.SetMode(InputPin, GpioMode.InputPullUp);
 
         Assert.True(_listener.Next().High);
     }
@@ -218,7 +218,7 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void Stopped_pins_report_nothing_more()
     {
-        Pins.SetMode(InputPin, PinMode.Input);
+        Pins.SetMode(InputPin, GpioMode.Input);
         Pins.StartChangeEvents(InputPin, 30, _listener);
         Assert.True(Pins.IsReportingChanges(InputPin));
 
@@ -233,8 +233,8 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     public void A_throwing_listener_is_recorded_and_does_not_stop_other_events()
     {
         var faulty = new ThrowingListener();
-        Pins.SetMode(InputPin, PinMode.Input);
-        Pins.SetMode(OtherPin, PinMode.Input);
+        Pins.SetMode(InputPin, GpioMode.Input);
+        Pins.SetMode(OtherPin, GpioMode.Input);
         Pins.StartChangeEvents(InputPin, 0, faulty);
         Pins.StartChangeEvents(OtherPin, 0, _listener);
 
@@ -248,8 +248,8 @@ public sealed class VirtualDigitalPinsTests : IDisposable
     [Fact]
     public void Concurrent_drivers_and_readers_keep_the_pins_consistent()
     {
-        Pins.SetMode(InputPin, PinMode.Input);
-        Pins.SetMode(OtherPin, PinMode.Output);
+        Pins.SetMode(InputPin, GpioMode.Input);
+        Pins.SetMode(OtherPin, GpioMode.Output);
         Pins.StartChangeEvents(InputPin, 0, _listener);
         var threads = new Thread[4];
         for (int t = 0; t < threads.Length; t++)

@@ -1,4 +1,5 @@
 using System;
+using NanoTlv.Firmware.Board;
 using NanoTlv.Messages;
 using NanoTlv.VirtualDevice.Tests.TestSupport;
 
@@ -15,16 +16,16 @@ public sealed class VirtualI2cBusTests
     [Fact]
     public void An_address_without_a_device_does_not_acknowledge()
     {
-        Assert.Equal(StatusCode.I2cNack, _bus.Write(0x41, [1], 0, 1));
-        Assert.Equal(StatusCode.I2cNack, _bus.Read(0x41, _buffer, 0, 1));
-        Assert.Equal(StatusCode.I2cNack, _bus.WriteRead(0x41, [1], 0, 1, _buffer, 0, 1));
+        Assert.Equal(I2cResult.NoAcknowledge, _bus.Write(0x41, [1], 0, 1));
+        Assert.Equal(I2cResult.NoAcknowledge, _bus.Read(0x41, _buffer, 0, 1));
+        Assert.Equal(I2cResult.NoAcknowledge, _bus.WriteRead(0x41, [1], 0, 1, _buffer, 0, 1));
         Assert.Empty(_device.Writes);
     }
 
     [Fact]
     public void Writes_reach_the_device_with_offset_and_count()
     {
-        Assert.Equal(StatusCode.Ok, _bus.Write(0x40, [9, 1, 2, 3, 9], 1, 3));
+        Assert.Equal(I2cResult.Ok, _bus.Write(0x40, [9, 1, 2, 3, 9], 1, 3));
 
         Assert.Equal([1, 2, 3], Assert.Single(_device.Writes));
     }
@@ -32,7 +33,7 @@ public sealed class VirtualI2cBusTests
     [Fact]
     public void Write_read_writes_then_reads_into_the_offset()
     {
-        Assert.Equal(StatusCode.Ok, _bus.WriteRead(0x40, [0x10], 0, 1, _buffer, 2, 3));
+        Assert.Equal(I2cResult.Ok, _bus.WriteRead(0x40, [0x10], 0, 1, _buffer, 2, 3));
 
         Assert.Equal([0x10], Assert.Single(_device.Writes));
         Assert.Equal(new byte[] { 0, 0, 0xA0, 0xA1, 0xA2, 0, 0, 0 }, _buffer);
@@ -41,8 +42,8 @@ public sealed class VirtualI2cBusTests
     [Fact]
     public void A_zero_length_write_probes_the_address()
     {
-        Assert.Equal(StatusCode.Ok, _bus.Write(0x40, [], 0, 0));
-        Assert.Equal(StatusCode.I2cNack, _bus.Write(0x10, [], 0, 0));
+        Assert.Equal(I2cResult.Ok, _bus.Write(0x40, [], 0, 0));
+        Assert.Equal(I2cResult.NoAcknowledge, _bus.Write(0x10, [], 0, 0));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class VirtualI2cBusTests
         Assert.True(_bus.Detach(0x40));
 
         Assert.False(_bus.IsAttached(0x40));
-        Assert.Equal(StatusCode.I2cNack, _bus.Read(0x40, _buffer, 0, 1));
+        Assert.Equal(I2cResult.NoAcknowledge, _bus.Read(0x40, _buffer, 0, 1));
         Assert.False(_bus.Detach(0x40));
     }
 
@@ -60,8 +61,8 @@ public sealed class VirtualI2cBusTests
     {
         _bus.SimulateBusError = true;
 
-        Assert.Equal(StatusCode.I2cBusError, _bus.Read(0x40, _buffer, 0, 1));
-        Assert.Equal(StatusCode.I2cBusError, _bus.Write(0x41, [1], 0, 1));
+        Assert.Equal(I2cResult.BusError, _bus.Read(0x40, _buffer, 0, 1));
+        Assert.Equal(I2cResult.BusError, _bus.Write(0x41, [1], 0, 1));
         Assert.Equal(0, _device.Reads);
     }
 

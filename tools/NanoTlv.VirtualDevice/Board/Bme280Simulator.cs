@@ -1,8 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using NanoTlv.Firmware.Board;
 using NanoTlv.Firmware.Sensors;
-using NanoTlv.Messages;
 
 namespace NanoTlv.VirtualDevice
 {
@@ -219,7 +219,7 @@ namespace NanoTlv.VirtualDevice
         }
 
         /// <inheritdoc />
-        public StatusCode Write(ReadOnlySpan<byte> data)
+        public I2cResult Write(ReadOnlySpan<byte> data)
         {
             lock (_sync)
             {
@@ -236,12 +236,12 @@ namespace NanoTlv.VirtualDevice
                     i += 2;
                 }
 
-                return StatusCode.Ok;
+                return I2cResult.Ok;
             }
         }
 
         /// <inheritdoc />
-        public StatusCode Read(Span<byte> destination)
+        public I2cResult Read(Span<byte> destination)
         {
             lock (_sync)
             {
@@ -260,7 +260,7 @@ namespace NanoTlv.VirtualDevice
                     }
                 }
 
-                return StatusCode.Ok;
+                return I2cResult.Ok;
             }
         }
 

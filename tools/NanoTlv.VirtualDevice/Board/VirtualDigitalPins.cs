@@ -53,17 +53,15 @@ namespace NanoTlv.VirtualDevice
 
         /// <inheritdoc />
         /// <exception cref="ArgumentException">The pin is missing or reserved, or cannot take the mode.</exception>
-        public void SetMode(int pin, PinMode mode)
+        public void SetMode(int pin, GpioMode mode)
         {
-            PinCapabilities needed = mode switch
+            if (!Enum.IsDefined(mode))
             {
-                PinMode.Input => PinCapabilities.DigitalInput,
-                PinMode.InputPullUp => PinCapabilities.DigitalInput | PinCapabilities.PullUp,
-                PinMode.InputPullDown => PinCapabilities.DigitalInput | PinCapabilities.PullDown,
-                PinMode.Output => PinCapabilities.DigitalOutput,
-                PinMode.OutputOpenDrain => PinCapabilities.OpenDrain,
-                _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown pin mode."),
-            };
+                throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown pin mode.");
+            }
+
+            // The firmware's own rule, so the two can never disagree.
+            PinCapabilities needed = GpioModeRequirements.For(mode);
             PinDescription described = RequireUsable(pin);
             if (!described.Has(needed))
             {
@@ -88,7 +86,7 @@ namespace NanoTlv.VirtualDevice
             lock (_sync)
             {
                 VirtualPin state = RequireOpen(pin);
-                if (state.Mode != PinMode.Output && state.Mode != PinMode.OutputOpenDrain)
+                if (state.Mode != GpioMode.Output && state.Mode != GpioMode.OutputOpenDrain)
                 {
                     throw new InvalidOperationException("Cannot write GPIO " + pin + ": it is in mode " + state.Mode + ", not an output.");
                 }
@@ -167,7 +165,7 @@ namespace NanoTlv.VirtualDevice
         /// <summary>The pin's mode, or null when it was never opened (test hook).</summary>
         /// <param name="pin">GPIO number.</param>
         /// <returns>The mode or null.</returns>
-        public PinMode? GetMode(int pin)
+        public GpioMode? GetMode(int pin)
         {
             RequireExisting(pin);
             lock (_sync)

@@ -1,13 +1,12 @@
 using System;
 using System.Threading;
 using NanoTlv.Firmware.Board;
-using NanoTlv.Messages;
 
 namespace NanoTlv.VirtualDevice
 {
     /// <summary>
     /// In-memory I2C master: simulated devices sit at 7-bit addresses; an address with no device does not
-    /// acknowledge (<see cref="StatusCode.I2cNack"/>). Transfers are serialised like on a real bus and allocate nothing.
+    /// acknowledge (<see cref="I2cResult.NoAcknowledge"/>). Transfers are serialised like on a real bus and allocate nothing.
     /// </summary>
     public sealed class VirtualI2cBus : II2cBus
     {
@@ -19,7 +18,7 @@ namespace NanoTlv.VirtualDevice
         private int _transfers;
         private volatile bool _simulateBusError;
 
-        /// <summary>When true every transfer fails with <see cref="StatusCode.I2cBusError"/> (a shorted line; test hook).</summary>
+        /// <summary>When true every transfer fails with <see cref="I2cResult.BusError"/> (a shorted line; test hook).</summary>
         public bool SimulateBusError
         {
             get => _simulateBusError;
@@ -75,45 +74,45 @@ namespace NanoTlv.VirtualDevice
         }
 
         /// <inheritdoc />
-        public StatusCode Write(int address, byte[] buffer, int offset, int count)
+        public I2cResult Write(int address, byte[] buffer, int offset, int count)
         {
             RequireAddress(address);
             RequireRange(buffer, offset, count);
             lock (_sync)
             {
-                StatusCode status = Select(address, out IVirtualI2cDevice? device);
-                return status == StatusCode.Ok ? device!.Write(new ReadOnlySpan<byte>(buffer, offset, count)) : status;
+                I2cResult status = Select(address, out IVirtualI2cDevice? device);
+                return status == I2cResult.Ok ? device!.Write(new ReadOnlySpan<byte>(buffer, offset, count)) : status;
             }
         }
 
         /// <inheritdoc />
-        public StatusCode Read(int address, byte[] buffer, int offset, int count)
+        public I2cResult Read(int address, byte[] buffer, int offset, int count)
         {
             RequireAddress(address);
             RequireRange(buffer, offset, count);
             lock (_sync)
             {
-                StatusCode status = Select(address, out IVirtualI2cDevice? device);
-                return status == StatusCode.Ok ? device!.Read(new Span<byte>(buffer, offset, count)) : status;
+                I2cResult status = Select(address, out IVirtualI2cDevice? device);
+                return status == I2cResult.Ok ? device!.Read(new Span<byte>(buffer, offset, count)) : status;
             }
         }
 
         /// <inheritdoc />
-        public StatusCode WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount)
+        public I2cResult WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount)
         {
             RequireAddress(address);
             RequireRange(writeBuffer, writeOffset, writeCount);
             RequireRange(readBuffer, readOffset, readCount);
             lock (_sync)
             {
-                StatusCode status = Select(address, out IVirtualI2cDevice? device);
-                if (status == StatusCode.Ok)
+                I2cResult status = Select(address, out IVirtualI2cDevice? device);
+                if (status == I2cResult.Ok)
                 {
                     status = device!.Write(new ReadOnlySpan<byte>(writeBuffer, writeOffset, writeCount));
                 }
 
                 // Repeated start: the device is addressed again for the read half, still inside one bus transaction.
-                return status == StatusCode.Ok ? device!.Read(new Span<byte>(readBuffer, readOffset, readCount)) : status;
+                return status == I2cResult.Ok ? device!.Read(new Span<byte>(readBuffer, readOffset, readCount)) : status;
             }
         }
 
@@ -134,16 +133,16 @@ namespace NanoTlv.VirtualDevice
             }
         }
 
-        private StatusCode Select(int address, out IVirtualI2cDevice? device)
+        private I2cResult Select(int address, out IVirtualI2cDevice? device)
         {
             _transfers++;
             device = _devices[address];
             if (_simulateBusError)
             {
-                return StatusCode.I2cBusError;
+                return I2cResult.BusError;
             }
 
-            return device == null ? StatusCode.I2cNack : StatusCode.Ok;
+            return device == null ? I2cResult.NoAcknowledge : I2cResult.Ok;
         }
     }
 }

@@ -1,4 +1,4 @@
-using NanoTlv.Messages;
+using NanoTlv.Firmware.Board;
 
 namespace NanoTlv.VirtualDevice
 {
@@ -11,7 +11,7 @@ namespace NanoTlv.VirtualDevice
 
         public bool IsOpen { get; set; }
 
-        public PinMode Mode { get; set; }
+        public GpioMode Mode { get; set; }
 
         public bool OutputLatch { get; set; }
 
@@ -36,10 +36,10 @@ namespace NanoTlv.VirtualDevice
 
                 return Mode switch
                 {
-                    PinMode.Output => OutputLatch,
-                    PinMode.OutputOpenDrain => OutputLatch && (ExternalLevel ?? true),
-                    PinMode.InputPullUp => ExternalLevel ?? true,
-                    PinMode.InputPullDown => ExternalLevel ?? false,
+                    GpioMode.Output => OutputLatch,
+                    GpioMode.OutputOpenDrain => OutputLatch && (ExternalLevel ?? true),
+                    GpioMode.InputPullUp => ExternalLevel ?? true,
+                    GpioMode.InputPullDown => ExternalLevel ?? false,
                     _ => ExternalLevel ?? false,
                 };
             }

@@ -1,12 +1,11 @@
 using NanoTlv.Firmware.Board;
-using NanoTlv.Messages;
 
 namespace NanoTlv.Benchmarks.Budget.Metering;
 
 /// <summary>An <see cref="IDigitalPins"/> that meters the allocations of the one it wraps.</summary>
 public sealed class MeteredDigitalPins(IDigitalPins inner) : IDigitalPins
 {
-    public void SetMode(int pin, PinMode mode)
+    public void SetMode(int pin, GpioMode mode)
     {
         long started = DriverAllocationMeter.Begin();
         inner.SetMode(pin, mode);

@@ -4,16 +4,16 @@ using NanoTlv.Messages;
 namespace NanoTlv.Firmware.Pins
 {
     /// <summary>
-    /// Checks pin numbers and capabilities against the <see cref="BoardDescription"/> and tracks, per pin,
-    /// its current use, its last driven level and the connection slot controlling it. All state is read
-    /// and changed under <see cref="SyncRoot"/>, the one lock of pin state and pin drivers.
+    /// The pin-state table: checks pin numbers and capabilities against the <see cref="BoardDescription"/> and
+    /// tracks, per pin, its current use, its last driven level and the connection slot controlling it. Only the
+    /// <see cref="PinService"/> uses it, under its pin lock.
     /// </summary>
     /// <remarks>
     /// A pin flagged <see cref="PinCapabilities.Reserved"/>, <see cref="PinCapabilities.SystemUse"/> (UART0,
     /// status LED) or <see cref="PinCapabilities.I2c"/> (the bus's SDA/SCL) is refused with
     /// <see cref="StatusCode.PinReserved"/>: the firmware itself owns it.
     /// </remarks>
-    internal sealed class PinGuard
+    internal sealed class PinStateTable
     {
         /// <summary>The owner of a pin no connection controls.</summary>
         public const int NoOwner = -1;
@@ -25,9 +25,9 @@ namespace NanoTlv.Firmware.Pins
         private readonly bool[] _level;
         private readonly int[] _owner;
 
-        /// <summary>Creates the guard with every pin unconfigured and unowned.</summary>
+        /// <summary>Creates the table with every pin unconfigured and unowned.</summary>
         /// <param name="board">The board's pins.</param>
-        public PinGuard(BoardDescription board)
+        public PinStateTable(BoardDescription board)
         {
             _board = board;
             int count = board.PinCount;
@@ -40,9 +40,6 @@ namespace NanoTlv.Firmware.Pins
                 _owner[pin] = NoOwner;
             }
         }
-
-        /// <summary>The lock guarding pin state and every call into the GPIO, PWM and ADC drivers.</summary>
-        public object SyncRoot { get; } = new object();
 
         /// <summary>One more than the highest pin number.</summary>
         public int PinCount => _use.Length;

@@ -1,19 +1,19 @@
 using NanoTlv.Messages;
 
-namespace NanoTlv.Firmware.Failsafe
+namespace NanoTlv.Firmware.Pins
 {
     /// <summary>
     /// The failsafe level of every pin: 0, 1 or <see cref="MessageLayout.FailsafeClear"/> (none). Filled from
     /// <see cref="DeviceOptions.SetFailsafe"/> at start-up and changed by FAILSAFE; guarded by the pin lock.
     /// </summary>
-    internal sealed class FailsafeTable
+    internal sealed class FailsafeLevels
     {
         private readonly byte[] _levels;
 
         /// <summary>Creates the table with the boot-configured levels.</summary>
         /// <param name="pinCount">One more than the highest pin number.</param>
         /// <param name="options">Holds the boot levels.</param>
-        public FailsafeTable(int pinCount, DeviceOptions options)
+        public FailsafeLevels(int pinCount, DeviceOptions options)
         {
             _levels = new byte[pinCount];
             for (int pin = 0; pin < pinCount; pin++)
