@@ -28,7 +28,7 @@ namespace NanoTlv.Firmware.Commands
         /// <inheritdoc/>
         public StatusCode Read(int address, IReplySink reply)
         {
-            if (address != Bme280.DefaultAddress && address != Bme280.SecondaryAddress)
+            if (address != MessageLayout.Bme280PrimaryAddress && address != MessageLayout.Bme280SecondaryAddress)
             {
                 return StatusCode.BadArgument;
             }
