@@ -29,6 +29,7 @@ public class CoreDependencyTests
         ["Sensors"] = ["Board"],
         ["Pulses"] = ["Board"],
         ["Events"] = ["Board"],
+        ["Discovery"] = ["Board", "Transport"],
         ["Pins"] = ["Board", "Events", "Pulses"],
         ["Dispatch"] = ["Security"],
         ["Commands"] = ["Board", "Diagnostics", "Dispatch", "Pins", "Security", "Sensors"],
