@@ -3,6 +3,7 @@ using System.Linq;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using NanoTlv.Benchmarks.Budget;
+using NanoTlv.Benchmarks.Dashboard;
 using NanoTlv.Benchmarks.Decoding;
 using NanoTlv.Benchmarks.Dispatch;
 using NanoTlv.Benchmarks.EndToEnd;
@@ -18,6 +19,8 @@ namespace NanoTlv.Benchmarks;
 /// Without a filter every benchmark class runs, followed by the loopback end-to-end runs, the device budget and the MQTT bridge run.
 /// The verbs <c>loopback</c>, <c>budget</c> and <c>mqtt</c> run only those (with <c>--short</c>, the loopback and MQTT
 /// runs are brief; <c>mqtt</c> needs Mosquitto installed and tlvctl built).
+/// The verb <c>dashboard</c> measures the web dashboard in headless Chromium (page load, event-to-screen latency for
+/// 16 boards at 10 events/s each); it needs Debian's chromium and chromium-driver and is not part of the whole suite.
 /// The exit code is non-zero only when something broke (an exception, a wrong reply), never because of a timing.
 /// </summary>
 public static class Program
@@ -26,6 +29,7 @@ public static class Program
     private const string LoopbackVerb = "loopback";
     private const string BudgetVerb = "budget";
     private const string MqttVerb = "mqtt";
+    private const string DashboardVerb = "dashboard";
 
     private static readonly string[] SelectionOptions = ["--filter", "-f", "--list", "--help", "-h", "--info", "--version"];
 
@@ -41,6 +45,11 @@ public static class Program
         if (args.FirstOrDefault() == MqttVerb)
         {
             return Guarded(MqttVerb, () => MqttSuite.Run(shortRun ? MqttSettings.Short : MqttSettings.Full, Console.Out, Console.Error));
+        }
+
+        if (args.FirstOrDefault() == DashboardVerb)
+        {
+            return Guarded(DashboardVerb, () => DashboardMeasurement.Run(shortRun, Console.Out));
         }
 
         if (args.FirstOrDefault() == BudgetVerb)
