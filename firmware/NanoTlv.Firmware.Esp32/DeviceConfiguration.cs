@@ -21,6 +21,10 @@ namespace NanoTlv.Firmware.Esp32
         /// <summary>TCP port the device listens on.</summary>
         public const int TcpPort = 5150;
 
+        /// <summary>Milliseconds between discovery announcements to the subnet's broadcast address (UDP 5151);
+        /// 0 to answer discovery requests only.</summary>
+        public const int AnnounceIntervalMs = 10000;
+
         /// <summary>Name in the HELLO reply: printable ASCII, at most 32 characters.</summary>
         public const string DeviceName = "nanotlv-esp32";
 

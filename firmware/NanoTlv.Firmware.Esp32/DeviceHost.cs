@@ -12,6 +12,7 @@ namespace NanoTlv.Firmware.Esp32
     /// Keeps the device reachable: join Wi-Fi, run the server, watch both; stop the server while the
     /// network is gone and start a fresh one when it is back; reboot when the server keeps failing.
     /// The first server is created at start-up, before Wi-Fi, so boot failsafe levels are driven at once.
+    /// Discovery (UDP announcements and answers) runs beside each server run.
     /// </summary>
     internal sealed class DeviceHost
     {
@@ -28,6 +29,7 @@ namespace NanoTlv.Firmware.Esp32
         private readonly WifiConnector _wifi;
         private readonly NetworkWatcher _network = new NetworkWatcher();
         private DeviceServer? _nextServer;
+        private DiscoveryRun? _discovery;
 
         private DeviceHost(BoardServices board, DeviceOptions options, StatusLed led, ILog log)
         {
@@ -72,7 +74,10 @@ namespace NanoTlv.Firmware.Esp32
                 _log.Info("Listening on " + address + ":" + DeviceConfiguration.TcpPort + " (tlvctl --device " + address + ":" + DeviceConfiguration.TcpPort + " hello).");
 
                 ServerRun run = ServerRun.Start(TakeServer(), _log, DeviceConfiguration.TcpPort);
-                if (Supervise(run, address))
+                _discovery = DiscoveryRun.TryStart(_options, _board.System, _log);
+                bool networkLost = Supervise(run, address);
+                StopDiscovery();
+                if (networkLost)
                 {
                     _log.Info("Network lost: server stopped until Wi-Fi is back.");
                     run.Stop();
@@ -87,6 +92,15 @@ namespace NanoTlv.Firmware.Esp32
                 }
 
                 Thread.Sleep(ServerRestartDelayMs);
+            }
+        }
+
+        private void StopDiscovery()
+        {
+            if (_discovery != null)
+            {
+                _discovery.Stop();
+                _discovery = null;
             }
         }
 
@@ -129,6 +143,10 @@ namespace NanoTlv.Firmware.Esp32
                     // The listener is bound to every address, so it keeps working; clients need the new one.
                     address = current;
                     _log.Info("Address changed: now " + address + ":" + DeviceConfiguration.TcpPort + ".");
+
+                    // The subnet (and its broadcast address) may have changed with it.
+                    StopDiscovery();
+                    _discovery = DiscoveryRun.TryStart(_options, _board.System, _log);
                 }
             }
         }

@@ -60,7 +60,7 @@ namespace NanoTlv.Cli
             var globals = new GlobalOptions();
             var root = new RootCommand(
                 "tlvctl: control NanoTlv devices (ESP32 with .NET nanoFramework) over TCP, test their framing, run a virtual device.\n"
-                + "Device: --device host:port, default $" + GlobalOptions.DeviceVariable + ", else " + DeviceAddress.DefaultText + ". "
+                + "Device: --device host:port or a board name/id found by discovery, default $" + GlobalOptions.DeviceVariable + ", else " + DeviceAddress.DefaultText + ". "
                 + "Token: --token or $" + GlobalOptions.TokenVariable + ".\n"
                 + ExitCodes.HelpText + "\n"
                 + "First run: tlvctl demo");
@@ -77,6 +77,7 @@ namespace NanoTlv.Cli
             root.Add(SensorCommand.Create(io, globals));
             root.Add(FailsafeCommand.Create(io, globals));
             root.Add(HarnessCommand.Create(io, globals));
+            root.Add(DiscoverCommand.Create(io, globals));
             root.Add(ServeCommand.Create(io, globals));
             root.Add(DemoCommand.Create(io, globals));
             root.Add(BridgeCommand.Create(io, globals));

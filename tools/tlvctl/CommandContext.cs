@@ -1,10 +1,12 @@
 using System;
+using System.Net;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Output;
 using NanoTlv.Cli.Parsing;
 using NanoTlv.Client;
+using NanoTlv.Client.Discovery;
 using Spectre.Console;
 
 namespace NanoTlv.Cli
@@ -22,6 +24,7 @@ namespace NanoTlv.Cli
             Timeout = TimeSpan.FromMilliseconds(parseResult.GetValue(globals.TimeoutMs));
             DeviceText = parseResult.GetValue(globals.Device) ?? NonEmpty(io.GetEnvironmentVariable(GlobalOptions.DeviceVariable)) ?? DeviceAddress.DefaultText;
             Token = parseResult.GetValue(globals.Token) ?? NonEmpty(io.GetEnvironmentVariable(GlobalOptions.TokenVariable));
+            DiscoveryText = parseResult.GetValue(globals.Discovery) ?? NonEmpty(io.GetEnvironmentVariable(Parsing.DiscoveryTarget.Variable)) ?? Parsing.DiscoveryTarget.DefaultText;
             Console = AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(io.Output),
@@ -60,12 +63,35 @@ namespace NanoTlv.Cli
 
         public DeviceAddress Device => DeviceAddress.Parse(DeviceText);
 
+        public string DiscoveryText { get; }
+
+        /// <summary>Where discovery requests go (--discovery, $TLVCTL_DISCOVERY, 255.255.255.255:5151).</summary>
+        public IPEndPoint DiscoveryTarget => Parsing.DiscoveryTarget.Parse(DiscoveryText);
+
+        /// <summary>
+        /// The device to connect to. A --device word without a port that is not an IP address or "localhost" is first
+        /// looked up as a board name or id with a discovery request (waiting at most --timeout); when no board answers
+        /// it is taken as a host name at the default port.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels.</param>
+        /// <returns>The address.</returns>
+        public async Task<DeviceAddress> ResolveDeviceAsync(CancellationToken cancellationToken)
+        {
+            DeviceAddress address = Device;
+            if (!BoardReference.IsCandidate(DeviceText))
+            {
+                return address;
+            }
+
+            DiscoveredBoard? board = await BoardFinder.FindAsync(DeviceText, DiscoveryTarget, Timeout, cancellationToken).ConfigureAwait(false);
+            return board is null ? address : new DeviceAddress(board.TcpEndPoint.Address.ToString(), board.TcpEndPoint.Port);
+        }
         /// <summary>Connects and sends HELLO with the token.</summary>
         /// <param name="cancellationToken">Cancels.</param>
         /// <returns>The connected client.</returns>
         public async Task<TlvClient> ConnectAsync(CancellationToken cancellationToken)
         {
-            DeviceAddress device = Device;
+            DeviceAddress device = await ResolveDeviceAsync(cancellationToken).ConfigureAwait(false);
             var options = new TlvClientOptions { RequestTimeout = Timeout, ConnectTimeout = Timeout };
             TlvClient client = await TlvClient.ConnectAsync(device.Host, device.Port, options, cancellationToken).ConfigureAwait(false);
             try

@@ -19,8 +19,8 @@ namespace NanoTlv.Cli
         {
             Device = new Option<string?>("--device", "-d")
             {
-                Description = "Device address host:port (default: $" + DeviceVariable + ", else " + DeviceAddress.DefaultText + ")",
-                HelpName = "host:port",
+                Description = "Device address host:port, or a board name or id found by discovery (default: $" + DeviceVariable + ", else " + DeviceAddress.DefaultText + ")",
+                HelpName = "host:port|name|id",
                 Recursive = true,
             };
             Token = new Option<string?>("--token")
@@ -42,6 +42,12 @@ namespace NanoTlv.Cli
                     result.AddError("--timeout must be a positive number of milliseconds.");
                 }
             });
+            Discovery = new Option<string?>("--discovery")
+            {
+                Description = "Where discovery requests go (discover, and --device NAME|ID): IPv4 address[:port] (default: $" + DiscoveryTarget.Variable + ", else " + DiscoveryTarget.DefaultText + ")",
+                HelpName = "address:port",
+                Recursive = true,
+            };
             Json = new Option<bool>("--json")
             {
                 Description = "Write machine-readable JSON to standard output",
@@ -55,6 +61,8 @@ namespace NanoTlv.Cli
 
         public Option<int> TimeoutMs { get; }
 
+        public Option<string?> Discovery { get; }
+
         public Option<bool> Json { get; }
 
         public void AddTo(RootCommand root)
@@ -62,6 +70,7 @@ namespace NanoTlv.Cli
             root.Add(Device);
             root.Add(Token);
             root.Add(TimeoutMs);
+            root.Add(Discovery);
             root.Add(Json);
         }
     }

@@ -66,17 +66,30 @@ namespace NanoTlv.Firmware.Esp32.Network
         /// <returns>The address.</returns>
         public static string CurrentAddress()
         {
+            NetworkInterface? station = Station();
+            if (station == null)
+            {
+                return NoAddress;
+            }
+
+            string address = station.IPv4Address;
+            return address == null || address.Length == 0 || address[0] == '0' ? NoAddress : address;
+        }
+
+        /// <summary>The Wi-Fi station interface (IPv4Address, IPv4SubnetMask, PhysicalAddress), or null.</summary>
+        /// <returns>The interface.</returns>
+        public static NetworkInterface? Station()
+        {
             NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
             for (int i = 0; i < interfaces.Length; i++)
             {
                 if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.Wireless80211)
                 {
-                    string address = interfaces[i].IPv4Address;
-                    return address == null || address.Length == 0 || address[0] == '0' ? NoAddress : address;
+                    return interfaces[i];
                 }
             }
 
-            return NoAddress;
+            return null;
         }
     }
 }

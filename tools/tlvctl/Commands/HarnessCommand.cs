@@ -52,7 +52,7 @@ namespace NanoTlv.Cli.Commands
             };
             CommandRunner.SetAction(command, io, globals, async (context, cancellationToken) =>
             {
-                DeviceAddress device = context.Device;
+                DeviceAddress device = await context.ResolveDeviceAsync(cancellationToken).ConfigureAwait(false);
                 var options = new HarnessOptions
                 {
                     Host = device.Host,

@@ -1,11 +1,13 @@
 using System;
 using System.CommandLine;
+using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Parsing;
 using NanoTlv.Client;
 using NanoTlv.Firmware;
+using NanoTlv.Messages;
 using NanoTlv.VirtualDevice;
 
 namespace NanoTlv.Cli.Commands
@@ -16,6 +18,12 @@ namespace NanoTlv.Cli.Commands
         /// <summary>Device name when --name is not given.</summary>
         public const string DefaultName = "tlvctl-virtual";
 
+        /// <summary>Where announcements go when --announce-to is not given: the loopback broadcast address.</summary>
+        public static readonly string DefaultAnnounceTarget = "127.255.255.255:" + DiscoveryFormat.DefaultPort;
+
+        private const int MillisecondsPerSecond = 1000;
+        private const int MaxAnnounceIntervalSeconds = 86400;
+
         public static Command Create(CliIo io, GlobalOptions globals)
         {
             var port = new Option<int>("--port", "-p") { Description = "TCP port at 127.0.0.1 (0 = a free one, printed)", DefaultValueFactory = _ => DeviceAddress.DefaultPort };
@@ -25,11 +33,37 @@ namespace NanoTlv.Cli.Commands
             var maxPayload = new Option<int>("--max-payload") { Description = "Largest request payload in bytes (" + DeviceOptions.MinMaxPayloadBytes + "..65535)", HelpName = "bytes", DefaultValueFactory = _ => DeviceOptions.DefaultMaxPayloadBytes };
             CliArguments.CheckRange(maxPayload, DeviceOptions.MinMaxPayloadBytes, ushort.MaxValue);
             var name = new Option<string>("--name") { Description = "Device name in HELLO (printable ASCII, up to 32 characters)", DefaultValueFactory = _ => DefaultName };
+            var discoveryPort = new Option<int?>("--discovery-port")
+            {
+                Description = "UDP port at 127.0.0.1 that answers discovery requests (default " + DiscoveryFormat.DefaultPort + ", skipped with a warning when taken; 0 = a free one, printed)",
+                HelpName = "port",
+            };
+            discoveryPort.Validators.Add(result =>
+            {
+                int? value = result.GetValueOrDefault<int?>();
+                if (value is < 0 or > ushort.MaxValue)
+                {
+                    result.AddError("--discovery-port must be 0..65535; got " + value + ".");
+                }
+            });
+            var announceTo = new Option<string>("--announce-to")
+            {
+                Description = "Where periodic announcements go: IPv4 address[:port]",
+                HelpName = "address:port",
+                DefaultValueFactory = _ => DefaultAnnounceTarget,
+            };
+            var announceInterval = new Option<int>("--announce-interval")
+            {
+                Description = "Seconds between announcements (0 = answer discovery requests only)",
+                HelpName = "s",
+                DefaultValueFactory = _ => DiscoveryFormat.DefaultAnnounceIntervalMs / MillisecondsPerSecond,
+            };
+            CliArguments.CheckRange(announceInterval, 0, MaxAnnounceIntervalSeconds);
             var command = new Command(
                 "serve",
                 "Run the virtual device (the firmware core on a simulated ESP32 DevKit) at 127.0.0.1 until Ctrl+C; --token sets the token it requires")
             {
-                port, maxClients, maxPayload, name,
+                port, maxClients, maxPayload, name, discoveryPort, announceTo, announceInterval,
             };
             CommandRunner.SetAction(command, io, globals, async (context, cancellationToken) =>
             {
@@ -44,12 +78,29 @@ namespace NanoTlv.Cli.Commands
                 options.Validate();
                 using var board = new VirtualBoard();
                 var log = new ConsoleLog(context.Json ? io.Error : io.Output, "device");
+                IPEndPoint announceTarget = DiscoveryTarget.Parse(context.ParseResult.GetValue(announceTo)!);
                 using VirtualDeviceHost host = Start(board, options, log, context.ParseResult.GetValue(port));
+                using VirtualDiscoveryHost? discovery = StartDiscovery(
+                    context, options, host.Port, context.ParseResult.GetValue(discoveryPort), announceTarget, context.ParseResult.GetValue(announceInterval) * MillisecondsPerSecond, board, log);
                 context.Report(
-                    new { @event = "listening", address = "127.0.0.1", port = host.Port, name = options.DeviceName, maxClients = options.MaxClients, maxPayloadBytes = options.MaxPayloadBytes, tokenRequired = options.AuthToken is not null },
+                    new
+                    {
+                        @event = "listening",
+                        address = "127.0.0.1",
+                        port = host.Port,
+                        name = options.DeviceName,
+                        maxClients = options.MaxClients,
+                        maxPayloadBytes = options.MaxPayloadBytes,
+                        tokenRequired = options.AuthToken is not null,
+                        boardId = discovery is null ? null : Convert.ToHexStringLower(discovery.BoardId),
+                        discoveryPort = discovery?.Port,
+                        announceTo = discovery?.AnnounceTo.ToString(),
+                    },
                     "virtual device '" + options.DeviceName + "' (" + board.Description.Name + ") listening on 127.0.0.1:" + host.Port
                         + "; max " + options.MaxClients + " clients, max payload " + options.MaxPayloadBytes + " bytes"
-                        + (options.AuthToken is null ? string.Empty : ", token required") + ". Ctrl+C stops.");
+                        + (options.AuthToken is null ? string.Empty : ", token required")
+                        + (discovery is null ? string.Empty : "; discovery on UDP 127.0.0.1:" + discovery.Port + ", board id " + Convert.ToHexStringLower(discovery.BoardId) + ", announcing to " + discovery.AnnounceTo)
+                        + ". Ctrl+C stops.");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -72,6 +123,26 @@ namespace NanoTlv.Cli.Commands
             options.FirmwareMajor = (byte)version.Major;
             options.FirmwareMinor = (byte)version.Minor;
             options.FirmwarePatch = (byte)Math.Max(0, version.Build);
+        }
+
+        private static VirtualDiscoveryHost? StartDiscovery(
+            CommandContext context, DeviceOptions options, int tcpPort, int? discoveryPort, IPEndPoint announceTarget, int announceIntervalMs, VirtualBoard board, ConsoleLog log)
+        {
+            int udpPort = discoveryPort ?? DiscoveryFormat.DefaultPort;
+            try
+            {
+                return VirtualDiscoveryHost.Start(options, tcpPort, udpPort, announceTarget, announceIntervalMs, board.Services.System, log);
+            }
+            catch (SocketException ex) when (discoveryPort is null)
+            {
+                // The default port is shared by every virtual device of this host: the first one gets it.
+                context.Io.Error.WriteLine("warning: discovery is off: UDP 127.0.0.1:" + udpPort + " is taken (" + ex.Message + "); pass --discovery-port 0 for a free port.");
+                return null;
+            }
+            catch (SocketException ex)
+            {
+                throw new DeviceConnectionException("Cannot listen for discovery on UDP 127.0.0.1:" + udpPort + ": " + ex.Message, ex);
+            }
         }
 
         private static VirtualDeviceHost Start(VirtualBoard board, DeviceOptions options, ConsoleLog log, int port)
