@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
@@ -6,6 +7,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Commands;
+using NanoTlv.Cli.Output;
 using NanoTlv.Cli.Parsing;
 
 namespace NanoTlv.Cli
@@ -33,15 +35,25 @@ namespace NanoTlv.Cli
             ArgumentNullException.ThrowIfNull(args);
             ArgumentNullException.ThrowIfNull(io);
             RootCommand root = BuildRoot(io);
-            ParseResult parseResult = root.Parse(args);
+            ParseResult parseResult = root.Parse(HelpAsOption(args));
             if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
             {
+                var messages = new List<string>();
                 foreach (ParseError parseError in parseResult.Errors)
                 {
+                    messages.Add(parseError.Message);
                     await io.Error.WriteLineAsync("error: " + parseError.Message).ConfigureAwait(false);
                 }
 
                 await io.Error.WriteLineAsync("Run 'tlvctl " + CommandPath(parseResult.CommandResult) + "--help' for usage.").ConfigureAwait(false);
+                if (Array.IndexOf(args, "--json") >= 0)
+                {
+                    await io.Output.WriteLineAsync(JsonOutput.Serialize(new
+                    {
+                        error = new { kind = "usage", status = (string?)null, message = string.Join(" ", messages), exitCode = ExitCodes.UsageError },
+                    })).ConfigureAwait(false);
+                }
+
                 return ExitCodes.UsageError;
             }
 
@@ -82,8 +94,13 @@ namespace NanoTlv.Cli
             root.Add(DemoCommand.Create(io, globals));
             root.Add(BridgeCommand.Create(io, globals));
             root.Add(DashboardCommand.Create(io, globals));
+            NumberParsers.InstallOn(root);
             return root;
         }
+
+        /// <summary>"tlvctl help [command...]" is "tlvctl [command...] --help".</summary>
+        private static string[] HelpAsOption(string[] args) =>
+            args.Length > 0 && args[0] == "help" ? [.. args[1..], "--help"] : args;
 
         private static string CommandPath(CommandResult result)
         {

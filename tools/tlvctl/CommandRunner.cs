@@ -12,10 +12,11 @@ namespace NanoTlv.Cli
     /// exceptions into messages and exit codes in one place.</summary>
     internal static class CommandRunner
     {
-        /// <summary>Sets an action that connects (HELLO with the token) before running <paramref name="body"/>.</summary>
+        /// <summary>Sets an action that connects (HELLO with the token) before running <paramref name="body"/>; the
+        /// command takes every global option.</summary>
         public static void SetDeviceAction(Command command, CliIo io, GlobalOptions globals, Func<CommandContext, TlvClient, CancellationToken, Task<int>> body)
         {
-            command.SetAction((parseResult, cancellationToken) => RunAsync(io, globals, parseResult, cancellationToken, async context =>
+            command.SetAction((parseResult, cancellationToken) => RunAsync(io, globals, GlobalOptionSet.All, parseResult, cancellationToken, async context =>
             {
                 TlvClient client = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
                 await using (client.ConfigureAwait(false))
@@ -34,17 +35,23 @@ namespace NanoTlv.Cli
         }
 
         /// <summary>Sets an action that needs no connection made for it.</summary>
-        public static void SetAction(Command command, CliIo io, GlobalOptions globals, Func<CommandContext, CancellationToken, Task<int>> body)
+        /// <param name="command">The command.</param>
+        /// <param name="io">Writers and environment.</param>
+        /// <param name="globals">The global options.</param>
+        /// <param name="body">What the command does; returns the exit code.</param>
+        /// <param name="accepts">The global options that apply to the command; giving another is a usage error.</param>
+        public static void SetAction(Command command, CliIo io, GlobalOptions globals, Func<CommandContext, CancellationToken, Task<int>> body, GlobalOptionSet accepts = GlobalOptionSet.All)
         {
-            command.SetAction((parseResult, cancellationToken) => RunAsync(io, globals, parseResult, cancellationToken, context => body(context, cancellationToken)));
+            command.SetAction((parseResult, cancellationToken) => RunAsync(io, globals, accepts, parseResult, cancellationToken, context => body(context, cancellationToken)));
         }
 
-        private static async Task<int> RunAsync(CliIo io, GlobalOptions globals, ParseResult parseResult, CancellationToken cancellationToken, Func<CommandContext, Task<int>> body)
+        private static async Task<int> RunAsync(CliIo io, GlobalOptions globals, GlobalOptionSet accepts, ParseResult parseResult, CancellationToken cancellationToken, Func<CommandContext, Task<int>> body)
         {
             CommandContext? context = null;
             try
             {
                 context = new CommandContext(io, globals, parseResult);
+                RefuseOptionsThatDoNotApply(globals, accepts, parseResult);
                 return await body(context).ConfigureAwait(false);
             }
             catch (DeviceException ex)
@@ -63,6 +70,17 @@ namespace NanoTlv.Cli
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return Fail(io, context, ExitCodes.Interrupted, "interrupted", "Interrupted.", null);
+            }
+        }
+
+        private static void RefuseOptionsThatDoNotApply(GlobalOptions globals, GlobalOptionSet accepts, ParseResult parseResult)
+        {
+            foreach ((Option option, GlobalOptionSet flag) in globals.All())
+            {
+                if ((accepts & flag) == 0 && parseResult.GetResult(option) is { Implicit: false })
+                {
+                    throw new UsageException(option.Name + " does not apply to 'tlvctl " + parseResult.CommandResult.Command.Name + "'.");
+                }
             }
         }
 

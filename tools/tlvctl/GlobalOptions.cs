@@ -3,7 +3,9 @@ using NanoTlv.Cli.Parsing;
 
 namespace NanoTlv.Cli
 {
-    /// <summary>The options every subcommand takes (recursive options of the root command).</summary>
+    /// <summary>The global options (recursive options of the root command, so they may stand before or after the
+    /// subcommand). A command declares the ones that apply to it (<see cref="GlobalOptionSet"/>, given to
+    /// <see cref="CommandRunner"/>); giving another is a usage error naming the command.</summary>
     internal sealed class GlobalOptions
     {
         /// <summary>Default request timeout in milliseconds.</summary>
@@ -35,13 +37,7 @@ namespace NanoTlv.Cli
                 DefaultValueFactory = _ => DefaultTimeoutMs,
                 Recursive = true,
             };
-            TimeoutMs.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int>() <= 0)
-                {
-                    result.AddError("--timeout must be a positive number of milliseconds.");
-                }
-            });
+            NumberParsers.Int(TimeoutMs, 1, int.MaxValue, "--timeout must be a positive number of milliseconds; got {0}.");
             Discovery = new Option<string?>("--discovery")
             {
                 Description = "Where discovery requests go (discover, and --device NAME|ID): IPv4 address[:port] (default: $" + DiscoveryTarget.Variable + ", else " + DiscoveryTarget.DefaultText + ")",
@@ -64,6 +60,16 @@ namespace NanoTlv.Cli
         public Option<string?> Discovery { get; }
 
         public Option<bool> Json { get; }
+
+        /// <summary>Every global option with its flag.</summary>
+        public (Option Option, GlobalOptionSet Flag)[] All() =>
+        [
+            (Device, GlobalOptionSet.Device),
+            (Token, GlobalOptionSet.Token),
+            (TimeoutMs, GlobalOptionSet.Timeout),
+            (Json, GlobalOptionSet.Json),
+            (Discovery, GlobalOptionSet.Discovery),
+        ];
 
         public void AddTo(RootCommand root)
         {

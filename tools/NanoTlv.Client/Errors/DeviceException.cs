@@ -40,7 +40,10 @@ namespace NanoTlv.Client
         private static string FormatMessage(Opcode opcode, StatusCode status, string? target)
         {
             string subject = target is null ? MessageCatalog.NameOf((byte)opcode) : MessageCatalog.NameOf((byte)opcode) + " on " + target;
-            return subject + " failed: " + StatusDescriptions.NameOf(status) + " (" + StatusDescriptions.Describe(status) + ")";
+            string meaning = opcode == Opcode.Hello && status == StatusCode.NotAuthenticated
+                ? "token refused: the device is configured with another token"
+                : StatusDescriptions.Describe(status);
+            return subject + " failed: " + StatusDescriptions.NameOf(status) + " (" + meaning + ")";
         }
     }
 }

@@ -25,7 +25,7 @@ namespace NanoTlv.Cli.Commands
                 HelpName = "host:port",
             };
             var port = new Option<int>("--port", "-p") { Description = "Web port (0 = a free one, printed)", DefaultValueFactory = _ => DefaultPort };
-            CliArguments.CheckRange(port, 0, ushort.MaxValue);
+            NumberParsers.Int(port, 0, ushort.MaxValue);
             var listen = new Option<string>("--listen")
             {
                 Description = "Address the web server binds; anything but loopback makes the page (and the boards' outputs) reachable from the network without a password",
@@ -36,7 +36,7 @@ namespace NanoTlv.Cli.Commands
             Option<int[]> outputs = CliArguments.PinsOption("--outputs", "Pins to set as outputs");
             Option<int[]> adc = CliArguments.PinsOption("--adc", "ADC pins to read every --interval");
             var interval = new Option<int>("--interval") { Description = "Sensor reading interval in milliseconds (ADC, BME280)", HelpName = "ms", DefaultValueFactory = _ => 1000 };
-            CliArguments.CheckRange(interval, 100, 3_600_000);
+            NumberParsers.Int(interval, 100, 3_600_000);
             var command = new Command("dashboard", "Serve a live web page of the boards (pins, ADC, BME280, outputs, events) until Ctrl+C; --token is used for every board and never sent to the browser")
             {
                 boards, port, listen, inputs, outputs, adc, interval,

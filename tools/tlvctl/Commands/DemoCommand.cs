@@ -13,7 +13,7 @@ namespace NanoTlv.Cli.Commands
         public static Command Create(CliIo io, GlobalOptions globals)
         {
             var frames = new Option<int>("--frames") { Description = "PING frames per harness strategy", DefaultValueFactory = _ => DefaultHarnessFrames };
-            CliArguments.CheckRange(frames, 1, 100_000);
+            NumberParsers.Int(frames, 1, 100_000);
             var seed = new Option<int?>("--seed") { Description = "Harness seed (default: random, printed)" };
             var command = new Command(
                 "demo",
@@ -23,7 +23,8 @@ namespace NanoTlv.Cli.Commands
                 frames, seed,
             };
             CommandRunner.SetAction(command, io, globals, (context, cancellationToken) =>
-                new DemoRunner(context, context.ParseResult.GetValue(frames), context.ParseResult.GetValue(seed) ?? Random.Shared.Next()).RunAsync(cancellationToken));
+                new DemoRunner(context, context.ParseResult.GetValue(frames), context.ParseResult.GetValue(seed) ?? Random.Shared.Next()).RunAsync(cancellationToken),
+                GlobalOptionSet.Timeout | GlobalOptionSet.Json);
             return command;
         }
     }

@@ -59,7 +59,8 @@ namespace NanoTlv.Cli.Commands
                 context.Console.Write(table);
                 context.WriteLine(result.Boards.Count.ToString(CultureInfo.InvariantCulture) + " board(s); connect with --device NAME, --device ID or --device ADDRESS:PORT.");
                 return ExitCodes.Ok;
-            });
+            },
+            GlobalOptionSet.Timeout | GlobalOptionSet.Json | GlobalOptionSet.Discovery);
             return command;
         }
     }

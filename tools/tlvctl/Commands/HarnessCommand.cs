@@ -19,7 +19,7 @@ namespace NanoTlv.Cli.Commands
         public static Command Create(CliIo io, GlobalOptions globals)
         {
             var frames = new Option<int>("--frames") { Description = "PING requests per strategy", DefaultValueFactory = _ => DefaultFrames };
-            CliArguments.CheckRange(frames, 1, 1_000_000);
+            NumberParsers.Int(frames, 1, 1_000_000);
             var strategy = new Option<string>("--strategy")
             {
                 Description = "all, or a comma-separated list of: " + string.Join(", ", HarnessStrategies.Names),
@@ -38,11 +38,11 @@ namespace NanoTlv.Cli.Commands
             });
             var seed = new Option<int?>("--seed") { Description = "Seed of every random choice (default: random, printed) to reproduce a run" };
             var chunk = new Option<int>("--chunk") { Description = "Write size of the fixed strategy", HelpName = "bytes", DefaultValueFactory = _ => DefaultChunkBytes };
-            CliArguments.CheckRange(chunk, 1, ushort.MaxValue);
+            NumberParsers.Int(chunk, 1, ushort.MaxValue);
             var delay = new Option<int>("--delay-ms") { Description = "Pause after every write so chunks travel as separate TCP segments", HelpName = "ms" };
-            CliArguments.CheckRange(delay, 0, 10_000);
+            NumberParsers.Int(delay, 0, 10_000);
             var maxPing = new Option<int>("--max-ping-bytes") { Description = "Largest random PING payload (capped by the device's limit)", HelpName = "bytes", DefaultValueFactory = _ => DefaultMaxPingBytes };
-            CliArguments.CheckRange(maxPing, 0, ushort.MaxValue);
+            NumberParsers.Int(maxPing, 0, ushort.MaxValue);
             var command = new Command(
                 "harness",
                 "Send PING frames in every chunking TCP can produce (whole, 1-byte, random, fixed, header split, bursts) plus garbage, "
@@ -69,7 +69,7 @@ namespace NanoTlv.Cli.Commands
                 HarnessReport report = await RunAsync(context, options, cancellationToken).ConfigureAwait(false);
                 HarnessReportView.Write(context, report);
                 return report.Passed ? ExitCodes.Ok : ExitCodes.HarnessMismatch;
-            });
+            }, GlobalOptionSet.Device | GlobalOptionSet.Timeout | GlobalOptionSet.Json);
             return command;
         }
 

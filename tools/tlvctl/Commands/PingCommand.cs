@@ -17,9 +17,9 @@ namespace NanoTlv.Cli.Commands
         public static Command Create(CliIo io, GlobalOptions globals)
         {
             var count = new Option<int>("--count", "-c") { Description = "Pings to send", DefaultValueFactory = _ => DefaultCount };
-            CliArguments.CheckRange(count, 1, MaxCount);
+            NumberParsers.Int(count, 1, MaxCount);
             var size = new Option<int>("--size", "-s") { Description = "Payload bytes per ping (random content, echo checked)", HelpName = "bytes", DefaultValueFactory = _ => DefaultSizeBytes };
-            CliArguments.CheckRange(size, 0, ushort.MaxValue);
+            NumberParsers.Int(size, 0, ushort.MaxValue);
             var command = new Command("ping", "Send PING requests and print the round-trip latency") { count, size };
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {

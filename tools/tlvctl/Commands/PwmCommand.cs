@@ -16,16 +16,9 @@ namespace NanoTlv.Cli.Commands
         {
             Argument<int> pin = CliArguments.Pin("GPIO number with a PWM channel");
             var frequency = new Option<int>("--frequency", "-f") { Description = "Frequency in hertz, 1..40000000 (the ESP32 LEDC's top)", HelpName = "Hz", Required = true };
-            CliArguments.CheckRange(frequency, 1, MessageLayout.MaxPwmFrequencyHz);
+            NumberParsers.Int(frequency, 1, MessageLayout.MaxPwmFrequencyHz);
             var duty = new Option<double>("--duty") { Description = "Duty cycle in percent, 0..100 (sent in hundredths of a percent)", HelpName = "%", Required = true };
-            duty.Validators.Add(result =>
-            {
-                double value = result.GetValueOrDefault<double>();
-                if (!(value >= 0 && value <= 100))
-                {
-                    result.AddError("--duty must be 0..100 %; got " + value.ToString(CultureInfo.InvariantCulture) + ".");
-                }
-            });
+            NumberParsers.Double(duty, 0, 100, "--duty must be 0..100 %; got {0}.");
             var command = new Command("set", "Start or update PWM on a pin") { pin, frequency, duty };
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {

@@ -13,18 +13,7 @@ namespace NanoTlv.Cli.Commands
         {
             var kind = new Argument<string>("sensor") { Description = "internal (chip temperature) or bme280" };
             kind.AcceptOnlyFromAmong("internal", "bme280");
-            Option<int> address = CliArguments.I2cAddressOption("--address", "BME280 I2C address (0x76 or 0x77)");
-            address.DefaultValueFactory = _ => MessageCatalog.SensorDefaultAddress((byte)SensorKind.Bme280);
-            address.Validators.Add(result =>
-            {
-                int value = result.GetValueOrDefault<int>();
-                if (!result.Implicit && value != MessageLayout.Bme280PrimaryAddress && value != MessageLayout.Bme280SecondaryAddress)
-                {
-                    result.AddError(
-                        "A BME280 answers at " + ValueParsers.FormatAddress(MessageLayout.Bme280PrimaryAddress) + " or " +
-                        ValueParsers.FormatAddress(MessageLayout.Bme280SecondaryAddress) + "; got " + ValueParsers.FormatAddress(value) + ".");
-                }
-            });
+            Option<int> address = CliArguments.Bme280AddressOption();
             var command = new Command("sensor", "Read a sensor") { kind, address };
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {

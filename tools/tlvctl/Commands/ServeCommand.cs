@@ -27,25 +27,18 @@ namespace NanoTlv.Cli.Commands
         public static Command Create(CliIo io, GlobalOptions globals)
         {
             var port = new Option<int>("--port", "-p") { Description = "TCP port at 127.0.0.1 (0 = a free one, printed)", DefaultValueFactory = _ => DeviceAddress.DefaultPort };
-            CliArguments.CheckRange(port, 0, ushort.MaxValue);
+            NumberParsers.Int(port, 0, ushort.MaxValue);
             var maxClients = new Option<int>("--max-clients") { Description = "Simultaneous connections (1.." + DeviceOptions.MaxClientsLimit + ")", DefaultValueFactory = _ => DeviceOptions.DefaultMaxClients };
-            CliArguments.CheckRange(maxClients, 1, DeviceOptions.MaxClientsLimit);
+            NumberParsers.Int(maxClients, 1, DeviceOptions.MaxClientsLimit);
             var maxPayload = new Option<int>("--max-payload") { Description = "Largest request payload in bytes (" + DeviceOptions.MinMaxPayloadBytes + "..65535)", HelpName = "bytes", DefaultValueFactory = _ => DeviceOptions.DefaultMaxPayloadBytes };
-            CliArguments.CheckRange(maxPayload, DeviceOptions.MinMaxPayloadBytes, ushort.MaxValue);
+            NumberParsers.Int(maxPayload, DeviceOptions.MinMaxPayloadBytes, ushort.MaxValue);
             var name = new Option<string>("--name") { Description = "Device name in HELLO (printable ASCII, up to 32 characters)", DefaultValueFactory = _ => DefaultName };
             var discoveryPort = new Option<int?>("--discovery-port")
             {
                 Description = "UDP port at 127.0.0.1 that answers discovery requests (default " + DiscoveryFormat.DefaultPort + ", skipped with a warning when taken; 0 = a free one, printed)",
                 HelpName = "port",
             };
-            discoveryPort.Validators.Add(result =>
-            {
-                int? value = result.GetValueOrDefault<int?>();
-                if (value is < 0 or > ushort.MaxValue)
-                {
-                    result.AddError("--discovery-port must be 0..65535; got " + value + ".");
-                }
-            });
+            NumberParsers.Int(discoveryPort, 0, ushort.MaxValue);
             var announceTo = new Option<string>("--announce-to")
             {
                 Description = "Where periodic announcements go: IPv4 address[:port]",
@@ -58,7 +51,7 @@ namespace NanoTlv.Cli.Commands
                 HelpName = "s",
                 DefaultValueFactory = _ => DiscoveryFormat.DefaultAnnounceIntervalMs / MillisecondsPerSecond,
             };
-            CliArguments.CheckRange(announceInterval, 0, MaxAnnounceIntervalSeconds);
+            NumberParsers.Int(announceInterval, 0, MaxAnnounceIntervalSeconds);
             var command = new Command(
                 "serve",
                 "Run the virtual device (the firmware core on a simulated ESP32 DevKit) at 127.0.0.1 until Ctrl+C; --token sets the token it requires")
@@ -112,7 +105,7 @@ namespace NanoTlv.Cli.Commands
 
                 context.Report(new { @event = "stopped", port = host.Port }, "virtual device stopped");
                 return host.Failure is null ? ExitCodes.Ok : ExitCodes.ConnectionError;
-            });
+            }, GlobalOptionSet.Token | GlobalOptionSet.Json);
             return command;
         }
 

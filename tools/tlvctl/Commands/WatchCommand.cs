@@ -22,7 +22,7 @@ namespace NanoTlv.Cli.Commands
             var edges = new Option<string>("--edges") { Description = "Which changes to report", DefaultValueFactory = _ => "both" };
             edges.AcceptOnlyFromAmong(EdgeNames);
             var debounce = new Option<int>("--debounce") { Description = "Debounce time in milliseconds (0..65535)", HelpName = "ms" };
-            CliArguments.CheckRange(debounce, 0, ushort.MaxValue);
+            NumberParsers.Int(debounce, 0, ushort.MaxValue);
             var mode = new Option<string?>("--mode") { Description = "Set this input mode on the pins first" };
             mode.AcceptOnlyFromAmong(InputModeNames);
             var count = new Option<int?>("--count", "-n") { Description = "Stop after this many changes" };

@@ -8,17 +8,21 @@ namespace NanoTlv.Cli.Parsing
     /// <summary>Factories of the arguments several commands share, with their parsing and checks.</summary>
     internal static class CliArguments
     {
+        private const string PinRangeError = "Pin {0} is out of range; pins are 0..255.";
+
+        private static int DefaultBme280Address => MessageCatalog.SensorDefaultAddress((byte)SensorKind.Bme280);
+
         public static Argument<int> Pin(string description = "GPIO number (0..255)")
         {
             var pin = new Argument<int>("pin") { Description = description };
-            pin.Validators.Add(CheckPin);
+            NumberParsers.Int(pin, 0, byte.MaxValue, PinRangeError);
             return pin;
         }
 
         public static Argument<int[]> Pins()
         {
             var pins = new Argument<int[]>("pins") { Description = "GPIO numbers (0..255)", Arity = ArgumentArity.OneOrMore, HelpName = "pin" };
-            pins.Validators.Add(result => CheckPins(result.GetValueOrDefault<int[]>(), result.AddError));
+            NumberParsers.Ints(pins, 0, byte.MaxValue, PinRangeError);
             return pins;
         }
 
@@ -26,7 +30,7 @@ namespace NanoTlv.Cli.Parsing
         /// (<c>--inputs 4,5</c>, <c>--inputs 4 5</c>, <c>--inputs 4 --inputs 5</c>).</summary>
         public static Option<int[]> PinsOption(string name, string description)
         {
-            var pins = new Option<int[]>(name)
+            return new Option<int[]>(name)
             {
                 Description = description,
                 HelpName = "pins",
@@ -34,7 +38,6 @@ namespace NanoTlv.Cli.Parsing
                 DefaultValueFactory = _ => [],
                 CustomParser = ParsePinList,
             };
-            return pins;
         }
 
         public static Argument<bool> Level(string name = "level", string description = "0 (low) or 1 (high)")
@@ -62,17 +65,39 @@ namespace NanoTlv.Cli.Parsing
             return new Argument<int>("addr")
             {
                 Description = "7-bit I2C address (0x08..0x77 or 8..119)",
-                CustomParser = result => ParseAddress(result),
+                CustomParser = result =>
+                {
+                    TryParseAddress(result, out int address);
+                    return address;
+                },
             };
         }
 
-        public static Option<int> I2cAddressOption(string name, string description)
+        /// <summary>--address of a BME280: 0x76 (the default) or 0x77.</summary>
+        public static Option<int> Bme280AddressOption()
         {
-            return new Option<int>(name)
+            return new Option<int>("--address")
             {
-                Description = description,
+                Description = "BME280 I2C address (0x76 or 0x77)",
                 HelpName = "addr",
-                CustomParser = result => ParseAddress(result),
+                DefaultValueFactory = _ => DefaultBme280Address,
+                CustomParser = result =>
+                {
+                    if (result.Tokens.Count == 0)
+                    {
+                        return DefaultBme280Address;
+                    }
+
+                    if (!TryParseAddress(result, out int address) || address == MessageLayout.Bme280PrimaryAddress || address == MessageLayout.Bme280SecondaryAddress)
+                    {
+                        return address;
+                    }
+
+                    result.AddError(
+                        "A BME280 answers at " + ValueParsers.FormatAddress(MessageLayout.Bme280PrimaryAddress) + " or " +
+                        ValueParsers.FormatAddress(MessageLayout.Bme280SecondaryAddress) + "; got " + ValueParsers.FormatAddress(address) + ".");
+                    return address;
+                },
             };
         }
 
@@ -100,27 +125,8 @@ namespace NanoTlv.Cli.Parsing
         public static Argument<int> Count(string name, string description, int min, int max)
         {
             var count = new Argument<int>(name) { Description = description };
-            count.Validators.Add(result =>
-            {
-                int value = result.GetValueOrDefault<int>();
-                if (value < min || value > max)
-                {
-                    result.AddError(name + " must be " + min + ".." + max + "; got " + value + ".");
-                }
-            });
+            NumberParsers.Int(count, min, max);
             return count;
-        }
-
-        public static void CheckRange(Option<int> option, int min, int max)
-        {
-            option.Validators.Add(result =>
-            {
-                int value = result.GetValueOrDefault<int>();
-                if (value < min || value > max)
-                {
-                    result.AddError(option.Name + " must be " + min + ".." + max + "; got " + value + ".");
-                }
-            });
         }
 
         private static int[] ParsePinList(ArgumentResult result)
@@ -136,53 +142,37 @@ namespace NanoTlv.Cli.Parsing
                         return [];
                     }
 
+                    if (pin > byte.MaxValue)
+                    {
+                        result.AddError(string.Format(System.Globalization.CultureInfo.InvariantCulture, PinRangeError, pin));
+                    }
+
                     pins.Add(pin);
                 }
             }
 
-            // Range errors are reported here: a validator would read the value of a list that failed to parse.
-            CheckPins(pins.ToArray(), result.AddError);
             return pins.ToArray();
         }
 
-        private static void CheckPins(int[]? pins, Action<string> addError)
-        {
-            foreach (int pin in pins ?? [])
-            {
-                if (pin < 0 || pin > byte.MaxValue)
-                {
-                    addError("Pin " + pin + " is out of range; pins are 0..255.");
-                }
-            }
-        }
-
-        private static void CheckPin(ArgumentResult result)
-        {
-            int pin = result.GetValueOrDefault<int>();
-            if (pin < 0 || pin > byte.MaxValue)
-            {
-                result.AddError("Pin " + pin + " is out of range; pins are 0..255.");
-            }
-        }
-
-        private static int ParseAddress(ArgumentResult result)
+        /// <returns>False when the token is not an address of 0x08..0x77 (the error is added to <paramref name="result"/>).</returns>
+        private static bool TryParseAddress(ArgumentResult result, out int address)
         {
             string token = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (ValueParsers.TryParseI2cAddress(token, out int address) && address >= MessageLayout.FirstI2cAddress && address <= MessageLayout.LastI2cAddress)
+            if (!ValueParsers.TryParseI2cAddress(token, out address))
             {
-                return address;
+                result.AddError("'" + token + "' is not a 7-bit I2C address; use 0x08..0x77 or 8..119.");
+                return false;
             }
 
-            if (ValueParsers.TryParseI2cAddress(token, out address))
+            if (address < MessageLayout.FirstI2cAddress || address > MessageLayout.LastI2cAddress)
             {
                 result.AddError(
                     "I2C address " + ValueParsers.FormatAddress(address) + " is reserved by the I2C specification; use " +
                     ValueParsers.FormatAddress(MessageLayout.FirstI2cAddress) + ".." + ValueParsers.FormatAddress(MessageLayout.LastI2cAddress) + ".");
-                return 0;
+                return false;
             }
 
-            result.AddError("'" + token + "' is not a 7-bit I2C address; use 0x08..0x77 or 8..119.");
-            return 0;
+            return true;
         }
     }
 }
