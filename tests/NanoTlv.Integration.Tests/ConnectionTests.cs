@@ -12,7 +12,7 @@ public sealed class ConnectionTests
         using var device = new RunningDevice();
         using var client = device.Connect();
         byte[] burst = Enumerable.Range(1, 1000)
-            .SelectMany(id => TestClient.Frame([0x02, (byte)(id >> 8), (byte)id, (byte)(id * 3)]))
+            .SelectMany(id => Hex.Frame([0x02, (byte)(id >> 8), (byte)id, (byte)(id * 3)]))
             .ToArray();
 
         client.SendRaw(burst);
@@ -41,7 +41,7 @@ public sealed class ConnectionTests
             });
         }
 
-        client.SendRaw(requests.SelectMany(TestClient.Frame).ToArray());
+        client.SendRaw(requests.SelectMany(Hex.Frame).ToArray());
 
         for (int id = 1; id <= 1000; id++)
         {
@@ -67,8 +67,8 @@ public sealed class ConnectionTests
         device.Board.DriveInput(27, false);
         byte[] falling = subscriber.ReadFrame();
 
-        Assert.Equal("F0 00 00 00 1B 01", TestClient.Format(rising[..6]));
-        Assert.Equal("F0 00 00 00 1B 00", TestClient.Format(falling[..6]));
+        Assert.Equal("F0 00 00 00 1B 01", Hex.Format(rising[..6]));
+        Assert.Equal("F0 00 00 00 1B 00", Hex.Format(falling[..6]));
         Assert.True(NanoTlv.Messages.BigEndian.ReadUInt32(falling, 6) >= NanoTlv.Messages.BigEndian.ReadUInt32(rising, 6));
         Assert.True(bystander.NothingWithin(TimeSpan.FromMilliseconds(300)));
     }
@@ -85,8 +85,8 @@ public sealed class ConnectionTests
 
         client.Abort();
 
-        TestLog.WaitUntil(() => !device.Board.IsHigh(4), "the failsafe level was applied");
-        TestLog.WaitUntil(() => device.Host.Server.ActiveSessions == 0, "the slot was freed");
+        Wait.Until(() => !device.Board.IsHigh(4), "the failsafe level was applied");
+        Wait.Until(() => device.Host.Server.ActiveSessions == 0, "the slot was freed");
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class ConnectionTests
 
         using (var fifth = device.Connect())
         {
-            Assert.Equal("F2 00 00 0F 04", TestClient.Format(fifth.ReadFrame()));
-            Assert.True(fifth.WaitClosedByDevice(TestClient.Wait));
+            Assert.Equal("F2 00 00 0F 04", Hex.Format(fifth.ReadFrame()));
+            Assert.True(fifth.WaitClosedByDevice(Wait.Long));
         }
 
         for (int i = 0; i < clients.Count; i++)
@@ -153,7 +153,7 @@ public sealed class ConnectionTests
         Assert.Equal("90 00 01 00", client.Request("10 00 01 05 03"));
         Assert.Equal("E0 00 02 00", client.Request("60 00 02 05 01"));
 
-        Assert.True(client.WaitClosedByDevice(TestClient.Wait));
+        Assert.True(client.WaitClosedByDevice(Wait.Long));
         Assert.True(device.Board.IsHigh(5));
     }
 
@@ -169,7 +169,7 @@ public sealed class ConnectionTests
         device.Dispose();
 
         Assert.True((DateTime.UtcNow - started) < TimeSpan.FromSeconds(10));
-        Assert.True(client.WaitClosedByDevice(TestClient.Wait));
+        Assert.True(client.WaitClosedByDevice(Wait.Long));
         Assert.Throws<System.Net.Sockets.SocketException>(() => new TestClient(port));
         Assert.Null(device.Host.Failure);
     }

@@ -14,7 +14,7 @@ public sealed class RoundTripTests : IDisposable
     public void Hello_reports_version_limits_capabilities_and_name()
     {
         using var client = _device.Connect();
-        string name = TestClient.Format(Encoding.ASCII.GetBytes("virtual-esp32"));
+        string name = Hex.Format(Encoding.ASCII.GetBytes("virtual-esp32"));
 
         Assert.Equal("81 00 01 00 01 04 00 00 00 00 7F 00 00 00 01 0D " + name, client.Request("01 00 01 01 00"));
     }
@@ -26,7 +26,7 @@ public sealed class RoundTripTests : IDisposable
         client.Send("04 00 01");
         byte[] caps = client.ReadFrame();
 
-        Assert.Equal("84 00 01 00", TestClient.Format(caps[..4]));
+        Assert.Equal("84 00 01 00", Hex.Format(caps[..4]));
         Assert.Equal(34, caps[4]); // GPIO 0..39 without 20, 24, 28..31
         Assert.Equal(5 + (34 * MessageCatalog.CapsEntryBytes), caps.Length);
     }
@@ -64,9 +64,9 @@ public sealed class RoundTripTests : IDisposable
         using var client = _device.Connect();
         _device.Board.SetAnalogMillivolts(36, 1650);
 
-        byte[] reply = TestClient.Parse(client.Request("30 00 01 24"));
+        byte[] reply = Hex.Parse(client.Request("30 00 01 24"));
 
-        Assert.Equal("B0 00 01 00", TestClient.Format(reply[..4]));
+        Assert.Equal("B0 00 01 00", Hex.Format(reply[..4]));
         Assert.Equal(12, reply[6]);
         Assert.InRange(BigEndian.ReadUInt16(reply, 4), 2172, 2188);
         Assert.InRange(BigEndian.ReadUInt16(reply, 7), 1640, 1660);
@@ -105,8 +105,8 @@ public sealed class RoundTripTests : IDisposable
         _device.Board.SetEnvironment(23.25, 98000, 60);
 
         Assert.Equal("D0 00 01 00 00 00 10 E1", client.Request("50 00 01 00"));
-        byte[] bme = TestClient.Parse(client.Request("50 00 02 01 00"));
-        Assert.Equal("D0 00 02 00", TestClient.Format(bme[..4]));
+        byte[] bme = Hex.Parse(client.Request("50 00 02 01 00"));
+        Assert.Equal("D0 00 02 00", Hex.Format(bme[..4]));
         Assert.InRange((int)BigEndian.ReadUInt32(bme, 4), 2315, 2335);
         Assert.InRange(BigEndian.ReadUInt32(bme, 8) / 256.0, 97900, 98100);
         Assert.InRange(BigEndian.ReadUInt32(bme, 12) / 1024.0, 59, 61);
@@ -119,11 +119,11 @@ public sealed class RoundTripTests : IDisposable
     public void Framing_errors_are_reported_and_the_connection_carries_on()
     {
         using var client = _device.Connect();
-        client.SendRaw([0x13, 0x37, 0x72, 0x04, 0x01, .. new byte[1025], .. TestClient.Frame([0x02, 0x00, 0x09])]);
+        client.SendRaw([0x13, 0x37, 0x72, 0x04, 0x01, .. new byte[1025], .. Hex.Frame([0x02, 0x00, 0x09])]);
 
-        Assert.Equal("F1 00 00 11 00 00 00 02", TestClient.Format(client.ReadFrame()));
-        Assert.Equal("F1 00 00 0D 04 01 04 00", TestClient.Format(client.ReadFrame()));
-        Assert.Equal("82 00 09 00", TestClient.Format(client.ReadFrame()));
+        Assert.Equal("F1 00 00 11 00 00 00 02", Hex.Format(client.ReadFrame()));
+        Assert.Equal("F1 00 00 0D 04 01 04 00", Hex.Format(client.ReadFrame()));
+        Assert.Equal("82 00 09 00", Hex.Format(client.ReadFrame()));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class RoundTripTests : IDisposable
         using var client = _device.Connect();
         client.Request("02 00 01");
 
-        byte[] info = TestClient.Parse(client.Request("03 00 02"));
+        byte[] info = Hex.Parse(client.Request("03 00 02"));
 
         Assert.Equal(54, info.Length);
         Assert.Equal(2u, BigEndian.ReadUInt32(info, 16));      // frames_rx

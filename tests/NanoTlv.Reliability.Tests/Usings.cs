@@ -4,3 +4,4 @@ global using System.Linq;
 global using Xunit;
 global using System.Threading;
 global using System.IO;
+global using NanoTlv.Testing;

@@ -1,6 +1,7 @@
 using System;
 using NanoTlv.Benchmarks.Device;
 using NanoTlv.Firmware;
+using NanoTlv.Testing;
 using NanoTlv.VirtualDevice;
 
 namespace NanoTlv.Benchmarks.Budget;
@@ -47,7 +48,7 @@ public static class PreallocationBudget
     public static ServerConstruction[] MeasureServers()
     {
         using var board = new VirtualBoard();
-        var log = new SilentLog();
+        var log = TestLog.ErrorsOnly();
         Construct(board, new DeviceOptions(), log).Stop();
         var results = new ServerConstruction[Configurations.Length];
         for (int i = 0; i < Configurations.Length; i++)
@@ -66,5 +67,5 @@ public static class PreallocationBudget
         return results;
     }
 
-    private static DeviceServer Construct(VirtualBoard board, DeviceOptions options, SilentLog log) => new(board.Services, options, log);
+    private static DeviceServer Construct(VirtualBoard board, DeviceOptions options, TestLog log) => new(board.Services, options, log);
 }

@@ -4,6 +4,7 @@ using NanoTlv.Benchmarks.Budget.Metering;
 using NanoTlv.Firmware;
 using NanoTlv.Firmware.Board;
 using NanoTlv.Framing;
+using NanoTlv.Testing;
 using NanoTlv.VirtualDevice;
 
 namespace NanoTlv.Benchmarks.Device;
@@ -19,7 +20,7 @@ public sealed class BenchmarkDevice : IDisposable
     {
         Board = board;
         Meter = meter;
-        Log = new SilentLog();
+        Log = TestLog.ErrorsOnly();
         Server = new DeviceServer(services, options, Log);
     }
 
@@ -30,7 +31,7 @@ public sealed class BenchmarkDevice : IDisposable
     public DeviceServer Server { get; }
 
     /// <summary>The log; an error in it means something broke.</summary>
-    public SilentLog Log { get; }
+    public TestLog Log { get; }
 
     /// <summary>Counts what the drivers allocate (metered devices only).</summary>
     public DriverAllocationMeter? Meter { get; }
@@ -96,11 +97,7 @@ public sealed class BenchmarkDevice : IDisposable
     /// <exception cref="InvalidOperationException">It did.</exception>
     public void ThrowIfErrorsLogged()
     {
-        string[] errors = Log.Errors;
-        if (errors.Length > 0)
-        {
-            throw new InvalidOperationException("The device logged an error: " + errors[0]);
-        }
+        Log.ThrowIfErrorLogged();
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using System;
 using NanoTlv.Benchmarks.Device;
 using NanoTlv.Firmware;
+using NanoTlv.Testing;
 using NanoTlv.VirtualDevice;
 
 namespace NanoTlv.Benchmarks.EndToEnd;
@@ -13,7 +14,7 @@ public sealed class DeviceUnderLoad : IServerUnderLoad
 {
     private readonly VirtualBoard _board;
     private readonly VirtualDeviceHost _host;
-    private readonly SilentLog _log = new();
+    private readonly TestLog _log = TestLog.ErrorsOnly();
 
     private DeviceUnderLoad(int connections)
     {
@@ -36,11 +37,7 @@ public sealed class DeviceUnderLoad : IServerUnderLoad
             throw new InvalidOperationException("The device's accept loop failed: " + failure.Message, failure);
         }
 
-        string[] errors = _log.Errors;
-        if (errors.Length > 0)
-        {
-            throw new InvalidOperationException("The device logged an error: " + errors[0]);
-        }
+        _log.ThrowIfErrorLogged();
     }
 
     public void Dispose()

@@ -15,6 +15,7 @@ using NanoTlv.Benchmarks.Reporting;
 using NanoTlv.Bridge;
 using NanoTlv.Bridge.Tests.Support;
 using NanoTlv.Firmware;
+using NanoTlv.Testing;
 using NanoTlv.VirtualDevice;
 
 namespace NanoTlv.Benchmarks.Mqtt;
@@ -48,7 +49,7 @@ public static class MqttSuite
             for (int i = 0; i < settings.Boards; i++)
             {
                 boards[i] = new VirtualBoard();
-                hosts[i] = VirtualDeviceHost.Start(boards[i], new DeviceOptions { DeviceName = BoardName(i) }, new SilentLog());
+                hosts[i] = VirtualDeviceHost.Start(boards[i], new DeviceOptions { DeviceName = BoardName(i) }, TestLog.ErrorsOnly());
                 lines.Append("127.0.0.1:").Append(hosts[i].Port).Append(" inputs=").Append(InputPin).Append('\n');
             }
 

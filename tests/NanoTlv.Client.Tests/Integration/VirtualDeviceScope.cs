@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading.Tasks;
 using NanoTlv.Firmware;
+using NanoTlv.Testing;
 using NanoTlv.VirtualDevice;
 
 namespace NanoTlv.Client.Tests.Integration
@@ -21,7 +22,7 @@ namespace NanoTlv.Client.Tests.Integration
 
         public VirtualDeviceHost Host { get; }
 
-        public MemoryLog Log { get; } = new();
+        public TestLog Log { get; } = new();
 
         public Task<TlvClient> ConnectAsync(TlvClientOptions? options = null) =>
             TlvClient.ConnectAsync("127.0.0.1", Host.Port, options ?? new TlvClientOptions { RequestTimeout = TimeSpan.FromSeconds(5) });

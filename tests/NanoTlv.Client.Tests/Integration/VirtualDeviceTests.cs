@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NanoTlv.Client.Tests.Fakes;
 using NanoTlv.Messages;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Client.Tests.Integration
@@ -53,8 +54,8 @@ namespace NanoTlv.Client.Tests.Integration
             Assert.False(device.Board.IsHigh(OutputPin));
 
             await client.PulseAsync(OutputPin, true, 150);
-            Assert.True(await Bounded.UntilAsync(() => device.Board.IsHigh(OutputPin), TimeSpan.FromSeconds(2)));
-            Assert.True(await Bounded.UntilAsync(() => !device.Board.IsHigh(OutputPin), TimeSpan.FromSeconds(5)));
+            Assert.True(await Wait.TryUntilAsync(() => device.Board.IsHigh(OutputPin), TimeSpan.FromSeconds(2)));
+            Assert.True(await Wait.TryUntilAsync(() => !device.Board.IsHigh(OutputPin), TimeSpan.FromSeconds(5)));
 
             await client.SetPinModeAsync(InputPin, PinMode.Input);
             device.Board.DriveInput(InputPin, true);
@@ -78,12 +79,12 @@ namespace NanoTlv.Client.Tests.Integration
             device.Board.DriveInput(InputPin, false);
             await client.SubscribeAsync(InputPin, PinEdges.Both, 0);
             device.Board.DriveInput(InputPin, true);
-            PinChangedEvent? rising = await Bounded.NextEventAsync<PinChangedEvent>(client);
+            PinChangedEvent? rising = await ClientEvents.NextEventAsync<PinChangedEvent>(client);
             Assert.Equal((InputPin, true), (rising?.Pin, rising?.High));
 
             await client.UnsubscribeAsync(InputPin);
             device.Board.DriveInput(InputPin, false);
-            Assert.Null(await Bounded.NextEventAsync<PinChangedEvent>(client, TimeSpan.FromMilliseconds(300)));
+            Assert.Null(await ClientEvents.NextEventAsync<PinChangedEvent>(client, TimeSpan.FromMilliseconds(300)));
         }
 
         [Fact]
@@ -133,7 +134,7 @@ namespace NanoTlv.Client.Tests.Integration
                 await client.SetFailsafeAsync(OutputPin, true);
             }
 
-            Assert.True(await Bounded.UntilAsync(() => device.Board.IsHigh(OutputPin)));
+            Assert.True(await Wait.TryUntilAsync(() => device.Board.IsHigh(OutputPin)));
 
             await using (TlvClient client = await device.ConnectAsync())
             {
@@ -167,7 +168,7 @@ namespace NanoTlv.Client.Tests.Integration
         {
             using var device = new VirtualDeviceScope();
             await using TlvClient client = await device.ConnectAsync();
-            await Bounded.Within(Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+            await Wait.Within(Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
             {
                 var random = new Random(worker);
                 await Task.WhenAll(Enumerable.Range(0, 100).Select(_ =>
@@ -187,9 +188,9 @@ namespace NanoTlv.Client.Tests.Integration
             await using TlvClient first = await device.ConnectAsync();
             await first.HelloAsync();
             await using TlvClient second = await device.ConnectAsync();
-            ConnectionRejectedEvent? rejected = await Bounded.NextEventAsync<ConnectionRejectedEvent>(second);
+            ConnectionRejectedEvent? rejected = await ClientEvents.NextEventAsync<ConnectionRejectedEvent>(second);
             Assert.Equal(1, rejected?.MaxClients);
-            await Assert.ThrowsAsync<DeviceConnectionException>(() => Bounded.Within(second.HelloAsync()));
+            await Assert.ThrowsAsync<DeviceConnectionException>(() => Wait.Within(second.HelloAsync()));
             await first.PingAsync(new byte[] { 1 });
         }
 
@@ -202,10 +203,10 @@ namespace NanoTlv.Client.Tests.Integration
             await client.SetPinModeAsync(InputPin, PinMode.Input);
             device.Board.DriveInput(InputPin, false);
             await client.SubscribeAsync(InputPin);
-            await Bounded.Within(client.ReconnectAsync());
-            Assert.NotNull(await Bounded.NextEventAsync<ReconnectedEvent>(client));
+            await Wait.Within(client.ReconnectAsync());
+            Assert.NotNull(await ClientEvents.NextEventAsync<ReconnectedEvent>(client));
             device.Board.DriveInput(InputPin, true);
-            PinChangedEvent? change = await Bounded.NextEventAsync<PinChangedEvent>(client);
+            PinChangedEvent? change = await ClientEvents.NextEventAsync<PinChangedEvent>(client);
             Assert.Equal((InputPin, true), (change?.Pin, change?.High));
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using NanoTlv.Client.Tests.Fakes;
 using NanoTlv.Messages;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Client.Tests.Unit
@@ -125,7 +126,7 @@ namespace NanoTlv.Client.Tests.Unit
             string expected = "72" + payloadLength.ToString("X4") + opcodeHex + id.ToString("X4") + argumentsHex;
             Assert.Equal(expected, request.FrameHex);
             await _connection.ReplyAsync(request, StatusCode.Ok, replyData);
-            return await Bounded.Within(pending);
+            return await Wait.Within(pending);
         }
 
         private static byte[] Hex(string text) => Convert.FromHexString(text.Replace(" ", string.Empty, StringComparison.Ordinal));

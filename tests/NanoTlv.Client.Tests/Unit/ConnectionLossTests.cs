@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NanoTlv.Client.Tests.Fakes;
 using NanoTlv.Messages;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Client.Tests.Unit
@@ -24,15 +25,15 @@ namespace NanoTlv.Client.Tests.Unit
             connection.Close();
             foreach (Task<TimeSpan> ping in pings)
             {
-                var error = await Assert.ThrowsAsync<DeviceConnectionException>(() => Bounded.Within(ping));
+                var error = await Assert.ThrowsAsync<DeviceConnectionException>(() => Wait.Within(ping));
                 Assert.Contains("lost", error.Message, StringComparison.Ordinal);
             }
 
-            ConnectionLostEvent? lost = await Bounded.NextEventAsync<ConnectionLostEvent>(client);
+            ConnectionLostEvent? lost = await ClientEvents.NextEventAsync<ConnectionLostEvent>(client);
             Assert.NotNull(lost);
             Assert.False(lost.WillReconnect);
             Assert.False(client.IsConnected);
-            await Assert.ThrowsAsync<DeviceConnectionException>(() => Bounded.Within(client.PingAsync(new byte[] { 1 })));
+            await Assert.ThrowsAsync<DeviceConnectionException>(() => Wait.Within(client.PingAsync(new byte[] { 1 })));
         }
 
         [Fact]
@@ -45,9 +46,9 @@ namespace NanoTlv.Client.Tests.Unit
             await connection.ReadRequestAsync();
             await connection.EventAsync(EventCode.ConnectionRejected, StatusCode.Busy, 4);
             connection.Close();
-            var error = await Assert.ThrowsAsync<DeviceConnectionException>(() => Bounded.Within(hello));
+            var error = await Assert.ThrowsAsync<DeviceConnectionException>(() => Wait.Within(hello));
             Assert.Contains("rejected the connection: all 4 connection slots are in use", error.Message, StringComparison.Ordinal);
-            ConnectionRejectedEvent? rejected = await Bounded.NextEventAsync<ConnectionRejectedEvent>(client);
+            ConnectionRejectedEvent? rejected = await ClientEvents.NextEventAsync<ConnectionRejectedEvent>(client);
             Assert.Equal(4, rejected?.MaxClients);
         }
 
@@ -69,8 +70,8 @@ namespace NanoTlv.Client.Tests.Unit
                 return count;
             });
             await client.DisposeAsync();
-            await Assert.ThrowsAsync<DeviceConnectionException>(() => Bounded.Within(info));
-            Assert.Equal(0, await Bounded.Within(drain));
+            await Assert.ThrowsAsync<DeviceConnectionException>(() => Wait.Within(info));
+            Assert.Equal(0, await Wait.Within(drain));
             await Assert.ThrowsAsync<ObjectDisposedException>(() => client.PingAsync());
         }
     }

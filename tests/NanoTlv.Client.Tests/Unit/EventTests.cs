@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using NanoTlv.Client.Tests.Fakes;
 using NanoTlv.Messages;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Client.Tests.Unit
@@ -13,12 +14,12 @@ namespace NanoTlv.Client.Tests.Unit
             using var device = new FakeDevice();
             var (client, connection) = await device.ConnectAsync();
             await using var _ = client;
-            var raised = Bounded.Record(client);
+            var raised = ClientEvents.Record(client);
             await connection.EventAsync(EventCode.PinChanged, StatusCode.Ok, 0x04, 0x01, 0x00, 0x00, 0x01, 0x00);
-            PinChangedEvent? change = await Bounded.NextEventAsync<PinChangedEvent>(client);
+            PinChangedEvent? change = await ClientEvents.NextEventAsync<PinChangedEvent>(client);
             Assert.NotNull(change);
             Assert.Equal((4, true, 256u), (change.Pin, change.High, change.DeviceTimestampMs));
-            Assert.Single(Bounded.Snapshot<PinChangedEvent>(raised));
+            Assert.Single(ClientEvents.Snapshot<PinChangedEvent>(raised));
         }
 
         [Fact]
@@ -27,18 +28,18 @@ namespace NanoTlv.Client.Tests.Unit
             using var device = new FakeDevice();
             var (client, connection) = await device.ConnectAsync();
             await using var _ = client;
-            var raised = Bounded.Record(client);
+            var raised = ClientEvents.Record(client);
             await connection.EventAsync(EventCode.FramingError, StatusCode.GarbageSkipped, 0x00, 0x00, 0x01, 0x02);
             await connection.EventAsync(EventCode.FramingError, StatusCode.FrameTooLarge, 0x08, 0x00, 0x04, 0x00);
             await connection.EventAsync(EventCode.FramingError, StatusCode.MalformedRequest, 0x00, 0x02);
             await connection.EventAsync(EventCode.FramingError, StatusCode.MalformedRequest, 0x00);
-            Assert.True(await Bounded.UntilAsync(() => Bounded.Snapshot<DeviceEvent>(raised).Count == 4));
-            var framing = Bounded.Snapshot<FramingErrorEvent>(raised);
+            Assert.True(await Wait.TryUntilAsync(() => ClientEvents.Snapshot<DeviceEvent>(raised).Count == 4));
+            var framing = ClientEvents.Snapshot<FramingErrorEvent>(raised);
             Assert.Equal(3, framing.Count);
             Assert.Equal(new FramingErrorEvent(StatusCode.GarbageSkipped, 258, null, null, null) with { ReceivedAt = default }, framing[0] with { ReceivedAt = default });
             Assert.Equal(new FramingErrorEvent(StatusCode.FrameTooLarge, null, 2048, 1024, null) with { ReceivedAt = default }, framing[1] with { ReceivedAt = default });
             Assert.Equal(new FramingErrorEvent(StatusCode.MalformedRequest, null, null, null, 2) with { ReceivedAt = default }, framing[2] with { ReceivedAt = default });
-            var violation = Assert.Single(Bounded.Snapshot<ProtocolViolationEvent>(raised));
+            var violation = Assert.Single(ClientEvents.Snapshot<ProtocolViolationEvent>(raised));
             Assert.Contains("does not match any event layout", violation.Description, System.StringComparison.Ordinal);
         }
 
@@ -56,9 +57,9 @@ namespace NanoTlv.Client.Tests.Unit
             Task<bool> read = client.DigitalReadAsync(1);
             FakeRequest request = await connection.ReadRequestAsync();
             await connection.ReplyAsync(request, StatusCode.Ok, 1);
-            Assert.True(await Bounded.Within(read));
+            Assert.True(await Wait.Within(read));
             Assert.Equal(3, client.DroppedEvents);
-            PinChangedEvent? oldestKept = await Bounded.NextEventAsync<PinChangedEvent>(client);
+            PinChangedEvent? oldestKept = await ClientEvents.NextEventAsync<PinChangedEvent>(client);
             Assert.Equal(3, oldestKept?.Pin);
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using NanoTlv.Client.Tests.Fakes;
 using NanoTlv.Messages;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Client.Tests.Unit
@@ -20,7 +21,7 @@ namespace NanoTlv.Client.Tests.Unit
             await Answer(first, client.SubscribeAsync(4, PinEdges.Falling, 5), []);
             await Answer(first, client.SetFailsafeAsync(23, true), []);
             first.Close();
-            Assert.True(await Bounded.UntilAsync(() => !client.IsConnected));
+            Assert.True(await Wait.TryUntilAsync(() => !client.IsConnected));
 
             Task reconnect = client.ReconnectAsync();
             FakeConnection second = await device.AcceptAsync();
@@ -34,10 +35,10 @@ namespace NanoTlv.Client.Tests.Unit
             FakeRequest failsafe = await second.ReadRequestAsync();
             Assert.Equal((Opcode.Failsafe, "1701"), (failsafe.Opcode, Convert.ToHexString(failsafe.Arguments)));
             await second.ReplyAsync(failsafe, StatusCode.Ok);
-            await Bounded.Within(reconnect);
+            await Wait.Within(reconnect);
 
             Assert.True(client.IsConnected);
-            ReconnectedEvent? reconnected = await Bounded.NextEventAsync<ReconnectedEvent>(client);
+            ReconnectedEvent? reconnected = await ClientEvents.NextEventAsync<ReconnectedEvent>(client);
             Assert.Equal(1, reconnected?.Attempts);
         }
 
@@ -50,7 +51,7 @@ namespace NanoTlv.Client.Tests.Unit
             await using var _ = client;
             first.Close();
             FakeConnection second = await device.AcceptAsync();
-            ReconnectedEvent? reconnected = await Bounded.NextEventAsync<ReconnectedEvent>(client);
+            ReconnectedEvent? reconnected = await ClientEvents.NextEventAsync<ReconnectedEvent>(client);
             Assert.NotNull(reconnected);
             await Answer(second, client.PingAsync(new byte[] { 7 }), [7]);
         }
@@ -64,7 +65,7 @@ namespace NanoTlv.Client.Tests.Unit
             await using var _ = client;
             device.Stop();
             first.Close();
-            var error = await Assert.ThrowsAsync<DeviceConnectionException>(() => Bounded.Within(client.ReconnectAsync()));
+            var error = await Assert.ThrowsAsync<DeviceConnectionException>(() => Wait.Within(client.ReconnectAsync()));
             Assert.Contains("in 3 attempts", error.Message, StringComparison.Ordinal);
         }
 
@@ -85,7 +86,7 @@ namespace NanoTlv.Client.Tests.Unit
         {
             FakeRequest request = await connection.ReadRequestAsync();
             await connection.ReplyAsync(request, StatusCode.Ok, data);
-            await Bounded.Within(call);
+            await Wait.Within(call);
         }
     }
 }

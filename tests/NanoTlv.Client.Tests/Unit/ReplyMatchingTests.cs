@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NanoTlv.Client.Tests.Fakes;
 using NanoTlv.Messages;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Client.Tests.Unit
@@ -15,7 +16,7 @@ namespace NanoTlv.Client.Tests.Unit
             using var device = new FakeDevice();
             var (client, connection) = await device.ConnectAsync();
             await using var _ = client;
-            var events = Bounded.Record(client);
+            var events = ClientEvents.Record(client);
             Task<TimeSpan>[] pings = Enumerable.Range(1, 3).Select(i => client.PingAsync(new byte[] { (byte)i, (byte)(i * 2) })).ToArray();
             FakeRequest[] requests = new FakeRequest[3];
             for (int i = 0; i < 3; i++)
@@ -29,9 +30,9 @@ namespace NanoTlv.Client.Tests.Unit
                 await connection.ReplyAsync(request, StatusCode.Ok, request.Arguments);
             }
 
-            await Bounded.Within(Task.WhenAll(pings));
+            await Wait.Within(Task.WhenAll(pings));
             // Replies 3 and 2 overtook waiting requests; reply 1 then came in order.
-            string[] violations = Bounded.Snapshot<ProtocolViolationEvent>(events).Select(v => v.Description).ToArray();
+            string[] violations = ClientEvents.Snapshot<ProtocolViolationEvent>(events).Select(v => v.Description).ToArray();
             Assert.Equal(
                 new[] { "the reply to PING (request id 3) came before replies to earlier requests", "the reply to PING (request id 2) came before replies to earlier requests" },
                 violations);
@@ -59,7 +60,7 @@ namespace NanoTlv.Client.Tests.Unit
                 await connection.ReplyAsync(request, StatusCode.Ok, request.Arguments);
             }
 
-            await Bounded.Within(Task.WhenAll(pings));
+            await Wait.Within(Task.WhenAll(pings));
             Assert.Equal(0, client.RequestsInFlight);
         }
 
@@ -92,7 +93,7 @@ namespace NanoTlv.Client.Tests.Unit
                 offset += count;
             }
 
-            await Bounded.Within(Task.WhenAll(pings));
+            await Wait.Within(Task.WhenAll(pings));
         }
 
         [Fact]
@@ -101,13 +102,13 @@ namespace NanoTlv.Client.Tests.Unit
             using var device = new FakeDevice();
             var (client, connection) = await device.ConnectAsync();
             await using var _ = client;
-            var events = Bounded.Record(client);
+            var events = ClientEvents.Record(client);
             Task<TimeSpan> ping = client.PingAsync(new byte[] { 1 });
             FakeRequest request = await connection.ReadRequestAsync();
             await connection.ReplyAsync((byte)Opcode.Info, request.RequestId, StatusCode.Ok);
-            var error = await Assert.ThrowsAsync<TlvProtocolException>(() => Bounded.Within(ping));
+            var error = await Assert.ThrowsAsync<TlvProtocolException>(() => Wait.Within(ping));
             Assert.Contains("INFO reply", error.Message, StringComparison.Ordinal);
-            Assert.Single(Bounded.Snapshot<ProtocolViolationEvent>(events));
+            Assert.Single(ClientEvents.Snapshot<ProtocolViolationEvent>(events));
         }
 
         [Fact]
@@ -116,7 +117,7 @@ namespace NanoTlv.Client.Tests.Unit
             using var device = new FakeDevice();
             var (client, connection) = await device.ConnectAsync();
             await using var _ = client;
-            var events = Bounded.Record(client);
+            var events = ClientEvents.Record(client);
             await connection.ReplyAsync((byte)Opcode.Ping, 999, StatusCode.Ok);
             await connection.SendPayloadAsync(new byte[] { 0x82, 0x00 });
             await connection.SendRawAsync(new byte[] { 0x01, 0x02, 0x03 });
@@ -124,8 +125,8 @@ namespace NanoTlv.Client.Tests.Unit
             Task<TimeSpan> ping = client.PingAsync(new byte[] { 9 });
             FakeRequest request = await connection.ReadRequestAsync();
             await connection.ReplyAsync(request, StatusCode.Ok, 9);
-            await Bounded.Within(ping);
-            string[] descriptions = Bounded.Snapshot<ProtocolViolationEvent>(events).Select(v => v.Description).ToArray();
+            await Wait.Within(ping);
+            string[] descriptions = ClientEvents.Snapshot<ProtocolViolationEvent>(events).Select(v => v.Description).ToArray();
             Assert.Equal(4, descriptions.Length);
             Assert.Contains("request id 999, which is not in flight", descriptions[0], StringComparison.Ordinal);
             Assert.Contains("2-byte payload", descriptions[1], StringComparison.Ordinal);
@@ -142,7 +143,7 @@ namespace NanoTlv.Client.Tests.Unit
             Task<bool> read = client.DigitalReadAsync(4);
             FakeRequest request = await connection.ReadRequestAsync();
             await connection.ReplyAsync(request, StatusCode.Ok);
-            var error = await Assert.ThrowsAsync<TlvProtocolException>(() => Bounded.Within(read));
+            var error = await Assert.ThrowsAsync<TlvProtocolException>(() => Wait.Within(read));
             Assert.Contains("DIGITAL_READ reply (request id 1) has 0 data bytes; expected 1 bytes", error.Message, StringComparison.Ordinal);
         }
 
@@ -155,7 +156,7 @@ namespace NanoTlv.Client.Tests.Unit
             Task<TimeSpan> ping = client.PingAsync(new byte[] { 1, 2, 3 });
             FakeRequest request = await connection.ReadRequestAsync();
             await connection.ReplyAsync(request, StatusCode.Ok, 1, 2, 4);
-            await Assert.ThrowsAsync<TlvProtocolException>(() => Bounded.Within(ping));
+            await Assert.ThrowsAsync<TlvProtocolException>(() => Wait.Within(ping));
         }
 
         [Fact]
@@ -167,7 +168,7 @@ namespace NanoTlv.Client.Tests.Unit
             Task write = client.DigitalWriteAsync(6, true);
             FakeRequest request = await connection.ReadRequestAsync();
             await connection.ReplyAsync(request, StatusCode.PinReserved);
-            var error = await Assert.ThrowsAsync<DeviceException>(() => Bounded.Within(write));
+            var error = await Assert.ThrowsAsync<DeviceException>(() => Wait.Within(write));
             Assert.Equal("DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved for the module or the firmware)", error.Message);
             Assert.Equal(StatusCode.PinReserved, error.Status);
             Assert.Equal(Opcode.DigitalWrite, error.Opcode);
@@ -184,7 +185,7 @@ namespace NanoTlv.Client.Tests.Unit
             FakeRequest request = await connection.ReadRequestAsync();
             Assert.Equal("720004050001AA", request.FrameHex);
             await connection.ReplyAsync(request, StatusCode.UnknownOpcode);
-            TlvReply reply = await Bounded.Within(raw);
+            TlvReply reply = await Wait.Within(raw);
             Assert.False(reply.IsOk);
             Assert.Equal(StatusCode.UnknownOpcode, reply.Status);
             Assert.Equal((ushort)1, reply.RequestId);

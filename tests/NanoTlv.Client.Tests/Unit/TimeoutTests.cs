@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Client.Tests.Fakes;
 using NanoTlv.Messages;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Client.Tests.Unit
@@ -16,23 +17,23 @@ namespace NanoTlv.Client.Tests.Unit
             using var device = new FakeDevice();
             var (client, connection) = await device.ConnectAsync(new TlvClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(200) });
             await using var _ = client;
-            var events = Bounded.Record(client);
+            var events = ClientEvents.Record(client);
             var watch = Stopwatch.StartNew();
             Task<TimeSpan> ping = client.PingAsync(new byte[] { 5 });
             FakeRequest request = await connection.ReadRequestAsync();
-            var error = await Assert.ThrowsAsync<TimeoutException>(() => Bounded.Within(ping));
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => Wait.Within(ping));
             Assert.InRange(watch.ElapsedMilliseconds, 150, 5000);
             Assert.Equal("PING (request id 1) got no reply within 200 ms.", error.Message);
 
             await connection.ReplyAsync(request, StatusCode.Ok, 5);
-            Assert.True(await Bounded.UntilAsync(() => client.LateReplies == 1));
+            Assert.True(await Wait.TryUntilAsync(() => client.LateReplies == 1));
 
             Task<TimeSpan> next = client.PingAsync(new byte[] { 6 });
             FakeRequest nextRequest = await connection.ReadRequestAsync();
             Assert.Equal((ushort)2, nextRequest.RequestId);
             await connection.ReplyAsync(nextRequest, StatusCode.Ok, 6);
-            await Bounded.Within(next);
-            Assert.Empty(Bounded.Snapshot<ProtocolViolationEvent>(events));
+            await Wait.Within(next);
+            Assert.Empty(ClientEvents.Snapshot<ProtocolViolationEvent>(events));
         }
 
         [Fact]
@@ -44,7 +45,7 @@ namespace NanoTlv.Client.Tests.Unit
             var watch = Stopwatch.StartNew();
             Task info = client.InfoAsync(TimeSpan.FromMilliseconds(100));
             await connection.ReadRequestAsync();
-            await Assert.ThrowsAsync<TimeoutException>(() => Bounded.Within(info));
+            await Assert.ThrowsAsync<TimeoutException>(() => Wait.Within(info));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "took " + watch.Elapsed);
         }
 
@@ -58,7 +59,7 @@ namespace NanoTlv.Client.Tests.Unit
             Task<bool> read = client.DigitalReadAsync(4, null, cancel.Token);
             await connection.ReadRequestAsync();
             await cancel.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Bounded.Within(read));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Wait.Within(read));
             Assert.True(client.IsConnected);
         }
 
@@ -71,7 +72,7 @@ namespace NanoTlv.Client.Tests.Unit
                 port = device.Port;
             }
 
-            var error = await Assert.ThrowsAsync<DeviceConnectionException>(() => Bounded.Within(TlvClient.ConnectAsync("127.0.0.1", port)));
+            var error = await Assert.ThrowsAsync<DeviceConnectionException>(() => Wait.Within(TlvClient.ConnectAsync("127.0.0.1", port)));
             Assert.Contains("Cannot connect to 127.0.0.1:" + port, error.Message, StringComparison.Ordinal);
         }
     }

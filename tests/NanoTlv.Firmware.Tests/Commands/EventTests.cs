@@ -107,7 +107,7 @@ public sealed class EventTests
 
         pipe.CloseFromClient();
 
-        TestDevice.WaitUntil(() => !device.Board.Digital.IsReportingChanges(3), "the subscription ended");
+        Wait.Until(() => !device.Board.Digital.IsReportingChanges(3), "the subscription ended");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class FailsafeTests
         Assert.True(device.Board.Digital.IsHigh(2));
         pipe.CloseFromClient();
 
-        TestDevice.WaitUntil(() => !device.Board.Digital.IsHigh(2), "the failsafe level was applied");
+        Wait.Until(() => !device.Board.Digital.IsHigh(2), "the failsafe level was applied");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class FailsafeTests
 
         Assert.True(device.Board.Digital.IsHigh(2));
         other.CloseFromClient();
-        TestDevice.WaitUntil(() => !device.Board.Digital.IsHigh(2), "the failsafe level was applied for the new controller");
+        Wait.Until(() => !device.Board.Digital.IsHigh(2), "the failsafe level was applied for the new controller");
     }
 
     [Fact]

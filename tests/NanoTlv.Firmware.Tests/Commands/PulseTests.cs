@@ -21,7 +21,7 @@ public sealed class PulseTests
         Assert.Equal("93 00 04 0F", Hex.Format(pipe.ReadFrame()));
         Assert.False(device.Board.Digital.IsHigh(2));
 
-        TestDevice.WaitUntil(() => device.Board.Digital.IsHigh(2), "the pulse ended");
+        Wait.Until(() => device.Board.Digital.IsHigh(2), "the pulse ended");
         pipe.WriteFrame("13 00 05 02");
         Assert.Equal("93 00 05 00 00", Hex.Format(pipe.ReadFrame()));
         pipe.CloseFromClient();
@@ -33,7 +33,7 @@ public sealed class PulseTests
         using var device = new TestDevice();
         device.Exchange("10 00 01 01 03", "10 00 02 02 03", "14 00 03 01 01 00 00 00 32", "14 00 04 02 01 00 00 27 10");
 
-        TestDevice.WaitUntil(() => !device.Board.Digital.IsHigh(1), "the 50 ms pulse ended");
+        Wait.Until(() => !device.Board.Digital.IsHigh(1), "the 50 ms pulse ended");
         Assert.True(device.Board.Digital.IsHigh(2), "the 10 s pulse ended early");
     }
 

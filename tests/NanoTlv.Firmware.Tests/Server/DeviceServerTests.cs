@@ -5,8 +5,6 @@ namespace NanoTlv.Firmware.Tests.Server;
 
 public sealed class DeviceServerTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
     [Fact]
     public void Run_serves_connections_on_their_own_threads_until_Stop()
     {
@@ -25,7 +23,7 @@ public sealed class DeviceServerTests
         Assert.Equal(2, server.ActiveSessions);
 
         server.Stop();
-        Assert.True(run.Join(Wait));
+        Assert.True(run.Join(Wait.Long));
         Assert.True(first.IsClosedByDevice);
         Assert.True(second.IsClosedByDevice);
         Assert.Equal(0, server.ActiveSessions);
@@ -49,7 +47,7 @@ public sealed class DeviceServerTests
         var third = listener.Connect();
 
         Assert.Equal("F2 00 00 0F 02", Hex.Format(third.ReadFrame()));
-        Assert.True(third.WaitClosedByDevice(Wait));
+        Assert.True(third.WaitClosedByDevice(Wait.Long));
         first.WriteFrame("02 00 02");
         second.WriteFrame("02 00 03");
         Assert.Equal("82 00 02 00", Hex.Format(first.ReadFrame()));
@@ -57,13 +55,13 @@ public sealed class DeviceServerTests
         Assert.Contains(log.Lines, line => line.Contains("connection rejected: all 2 slots busy", StringComparison.Ordinal));
 
         first.CloseFromClient();
-        TestDevice.WaitUntil(() => server.ActiveSessions == 1, "the first slot was freed");
+        Wait.Until(() => server.ActiveSessions == 1, "the first slot was freed");
         var fourth = listener.Connect();
         fourth.WriteFrame("02 00 04");
         Assert.Equal("82 00 04 00", Hex.Format(fourth.ReadFrame()));
 
         server.Stop();
-        Assert.True(run.Join(Wait));
+        Assert.True(run.Join(Wait.Long));
     }
 
     [Fact]
@@ -112,7 +110,7 @@ public sealed class DeviceServerTests
 
         Assert.Throws<InvalidOperationException>(() => server.Run(new InMemoryListener()));
         server.Stop();
-        Assert.True(run.Join(Wait));
+        Assert.True(run.Join(Wait.Long));
         Assert.Throws<InvalidOperationException>(() => server.Run(new InMemoryListener()));
     }
 
@@ -136,14 +134,14 @@ public sealed class DeviceServerTests
         var server = new DeviceServer(board.Services, new DeviceOptions(), log);
         var listener = new InMemoryListener();
         var run = StartRun(server, listener);
-        TestDevice.WaitUntil(() => log.Lines.Any(line => line.Contains("accepting connections", StringComparison.Ordinal)), "the server runs");
+        Wait.Until(() => log.Lines.Any(line => line.Contains("accepting connections", StringComparison.Ordinal)), "the server runs");
         var second = new InMemoryListener();
 
         Assert.Throws<InvalidOperationException>(() => server.Run(second));
         Assert.True(second.IsClosed);
         Assert.False(listener.IsClosed);
         server.Stop();
-        Assert.True(run.Join(Wait));
+        Assert.True(run.Join(Wait.Long));
         Assert.True(listener.IsClosed);
     }
 

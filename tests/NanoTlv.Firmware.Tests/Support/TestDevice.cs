@@ -68,21 +68,6 @@ public sealed class TestDevice : IDisposable
         return pipe;
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds, at most 10 s.</summary>
-    public static void WaitUntil(Func<bool> condition, string what)
-    {
-        DateTime deadline = DateTime.UtcNow + JoinTimeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting until " + what + ".");
-            }
-
-            Thread.Sleep(5);
-        }
-    }
-
     public void Dispose()
     {
         Server.Stop();

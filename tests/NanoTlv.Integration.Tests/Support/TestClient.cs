@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using NanoTlv.Framing;
@@ -8,8 +7,6 @@ namespace NanoTlv.Integration.Tests.Support;
 /// <summary>A minimal blocking TCP client for tests: sends frames, reads frames, every wait bounded.</summary>
 public sealed class TestClient : IDisposable
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
     private readonly Socket _socket;
     private readonly FrameExtractor _extractor = new(FrameFormat.MaxEncodablePayloadBytes, strict: true);
     private readonly Queue<byte[]> _frames = new();
@@ -19,29 +16,22 @@ public sealed class TestClient : IDisposable
     {
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         _socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
-        _socket.ReceiveTimeout = (int)Wait.TotalMilliseconds;
-        _socket.SendTimeout = (int)Wait.TotalMilliseconds;
+        _socket.ReceiveTimeout = (int)Wait.Long.TotalMilliseconds;
+        _socket.SendTimeout = (int)Wait.Long.TotalMilliseconds;
     }
-
-    public static byte[] Parse(string hex) =>
-        hex.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(part => byte.Parse(part, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray();
-
-    public static string Format(byte[] bytes) => string.Join(' ', bytes.Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
-
-    public static byte[] Frame(byte[] payload) => [0x72, (byte)(payload.Length >> 8), (byte)payload.Length, .. payload];
 
     public void SendRaw(byte[] bytes) => _socket.Send(bytes);
 
-    public void Send(string payloadHex) => SendRaw(Frame(Parse(payloadHex)));
+    public void Send(string payloadHex) => SendRaw(Hex.FrameOf(payloadHex));
 
     /// <summary>Sends a request and returns the next frame, as hex.</summary>
     public string Request(string payloadHex)
     {
         Send(payloadHex);
-        return Format(ReadFrame());
+        return Hex.Format(ReadFrame());
     }
 
-    public byte[] ReadFrame() => ReadFrame(Wait);
+    public byte[] ReadFrame() => ReadFrame(Wait.Long);
 
     public byte[] ReadFrame(TimeSpan wait)
     {

@@ -47,7 +47,7 @@ public sealed class FuzzDevice : IDisposable
 
     public DeviceServer Server { get; }
 
-    public CapturingLog Log { get; } = new(capacity: 200);
+    public TestLog Log { get; } = new(capacity: 200);
 
     /// <summary>Replies seen per status, to show what the generated input reached.</summary>
     public Dictionary<StatusCode, long> StatusCounts { get; } = new();

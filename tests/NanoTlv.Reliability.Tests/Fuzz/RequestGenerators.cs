@@ -35,10 +35,10 @@ public static class RequestGenerators
 
     /// <summary>One connection's worth of bytes: framed requests with faults in between.</summary>
     public static Gen<byte[]> Session(bool withToken) => Gen.Frequency(
-        (14, Request(withToken).Select(Wire.Frame)),
+        (14, Request(withToken).Select(Hex.Frame)),
         (1, Gen.Byte.Array[0, 24]),
         (1, StreamGenerators.NonMarker.Array[1, 24]),
-        (1, Gen.Byte.Array[0, 2].Select(Wire.Frame)),
+        (1, Gen.Byte.Array[0, 2].Select(Hex.Frame)),
         (1, Gen.Select(Gen.Int[FuzzDevice.DefaultMaxPayloadBytes + 1, FrameFormat.MaxEncodablePayloadBytes], Gen.Int[0, 64], (length, body) =>
             (byte[])[FrameFormat.Marker, (byte)(length >> 8), (byte)length, .. new byte[body]])))
         .Array[1, 40].Select(items => items.SelectMany(i => i).ToArray());

@@ -19,7 +19,7 @@ public sealed record StreamEvent(FrameReadResult Kind, byte[] Payload, int Value
 
     public override string ToString() => Kind switch
     {
-        FrameReadResult.Frame => "Frame(" + Support.Hex.Format(Payload, 24) + ")",
+        FrameReadResult.Frame => "Frame(" + Hex.Format(Payload, 24) + ")",
         FrameReadResult.Faulted => "Faulted(" + Fault + ")",
         _ => Kind + "(" + Value + ")",
     };

@@ -29,14 +29,14 @@ public static class StreamGenerators
     public static Gen<byte[]> Stream(int max) => Piece(max).Array[1, 30].Select(pieces => pieces.SelectMany(p => p).ToArray());
 
     public static Gen<byte[]> Piece(int max) => Gen.Frequency(
-        (8, Gen.Byte.Array[0, Math.Min(max, 48)].Select(Wire.Frame)),
+        (8, Gen.Byte.Array[0, Math.Min(max, 48)].Select(Hex.Frame)),
         (2, Gen.Const(new byte[] { FrameFormat.Marker, 0, 0 })),
         (3, NonMarker.Array[1, 20]),
         (2, Gen.Byte.Array[0, 24]),
         (2, Gen.Int[1, 4].Select(n => Enumerable.Repeat(FrameFormat.Marker, n).ToArray())),
         (2, Gen.Select(Gen.Int[Math.Max(0, max - 2), Math.Min(FrameFormat.MaxEncodablePayloadBytes, max + 3)], Gen.Byte, (length, fill) => Header(length, Math.Min(length, MaxBodyBytes), fill))),
         (2, Gen.Select(Gen.Int[0, FrameFormat.MaxEncodablePayloadBytes], Gen.Int[0, 400], Gen.Byte, (length, body, fill) => Header(length, Math.Min(length, body), fill))),
-        (1, Gen.Select(Gen.Byte.Array[1, 40], Gen.Int[1, 40], (payload, cut) => Wire.Frame(payload)[..Math.Min(cut, payload.Length + 2)])));
+        (1, Gen.Select(Gen.Byte.Array[1, 40], Gen.Int[1, 40], (payload, cut) => Hex.Frame(payload)[..Math.Min(cut, payload.Length + 2)])));
 
     private static byte[] Header(int length, int bodyBytes, byte fill)
     {

@@ -42,7 +42,7 @@ public sealed class AuthThrottlingTests
         var burst = new List<byte>();
         for (ushort id = 1; id <= Attempts; id++)
         {
-            burst.AddRange(Wire.Frame(Wire.Hello(id, "wrong-guess-" + id)));
+            burst.AddRange(Hex.Frame(Wire.Hello(id, "wrong-guess-" + id)));
         }
 
         var clock = Stopwatch.StartNew();

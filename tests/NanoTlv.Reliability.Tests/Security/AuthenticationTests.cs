@@ -66,7 +66,7 @@ public sealed class AuthenticationTests
         {
             first.Send([
                 .. Wire.RequestFrame(Opcode.Info, 1),
-                .. Wire.Frame(Wire.Hello(2, Token)),
+                .. Hex.Frame(Wire.Hello(2, Token)),
                 .. Wire.RequestFrame(Opcode.Info, 3),
                 .. Wire.RequestFrame(Opcode.PinMode, 4, 4, (byte)PinMode.Output),
             ]);
@@ -179,7 +179,7 @@ public sealed class AuthenticationTests
             // A HELLO whose token length disagrees with its arguments, and one cut short by the client's close.
             client.SendFrame(Wire.Request(Opcode.Hello, id++, [MessageLayout.ProtocolVersion, 3, .. Encoding.ASCII.GetBytes(Token)]));
             replies.Add(client.ReadFrame());
-            client.Send(Wire.Frame(Wire.Hello(id, Token))[..20]);
+            client.Send(Hex.Frame(Wire.Hello(id, Token))[..20]);
             if (round == 2)
             {
                 client.Abort();

@@ -8,7 +8,7 @@ public sealed class DeviceScope : IDisposable
 {
     public const string DefaultDeviceName = "reliability";
 
-    private DeviceScope(VirtualBoard board, DeviceOptions options, CapturingLog log, VirtualDeviceHost host)
+    private DeviceScope(VirtualBoard board, DeviceOptions options, TestLog log, VirtualDeviceHost host)
     {
         Board = board;
         Options = options;
@@ -20,7 +20,7 @@ public sealed class DeviceScope : IDisposable
 
     public DeviceOptions Options { get; }
 
-    public CapturingLog Log { get; }
+    public TestLog Log { get; }
 
     public VirtualDeviceHost Host { get; }
 
@@ -33,7 +33,7 @@ public sealed class DeviceScope : IDisposable
         var options = new DeviceOptions { DeviceName = DefaultDeviceName, FirmwareMajor = 1, FirmwareMinor = 0, FirmwarePatch = 0 };
         configure?.Invoke(options);
         var board = new VirtualBoard();
-        var log = new CapturingLog(logCapacity);
+        var log = new TestLog(logCapacity);
         try
         {
             return new DeviceScope(board, options, log, VirtualDeviceHost.Start(board, options, log));

@@ -62,7 +62,7 @@ public sealed class RawClient : IDisposable
         }
     }
 
-    public void SendFrame(byte[] payload) => Send(Wire.Frame(payload));
+    public void SendFrame(byte[] payload) => Send(Hex.Frame(payload));
 
     /// <summary>Reads the next frame payload, waiting at most <paramref name="timeout"/>.</summary>
     /// <exception cref="TimeoutException">None came in time.</exception>

@@ -1,4 +1,3 @@
-using NanoTlv.Framing;
 using NanoTlv.Messages;
 
 namespace NanoTlv.Reliability.Tests.Support;
@@ -6,13 +5,6 @@ namespace NanoTlv.Reliability.Tests.Support;
 /// <summary>Builds request payloads, frames and the replies and events the device is expected to send.</summary>
 public static class Wire
 {
-    public static byte[] Frame(byte[] payload)
-    {
-        var frame = new byte[FrameFormat.HeaderBytes + payload.Length];
-        FrameWriter.Write(payload, 0, payload.Length, frame, 0);
-        return frame;
-    }
-
     public static byte[] Request(byte opcode, ushort id, params byte[] arguments)
     {
         var payload = new byte[MessageLayout.RequestHeaderBytes + arguments.Length];
@@ -24,7 +16,7 @@ public static class Wire
 
     public static byte[] Request(Opcode opcode, ushort id, params byte[] arguments) => Request((byte)opcode, id, arguments);
 
-    public static byte[] RequestFrame(Opcode opcode, ushort id, params byte[] arguments) => Frame(Request(opcode, id, arguments));
+    public static byte[] RequestFrame(Opcode opcode, ushort id, params byte[] arguments) => Hex.Frame(Request(opcode, id, arguments));
 
     public static byte[] Hello(ushort id, string token) => Hello(id, System.Text.Encoding.ASCII.GetBytes(token));
 

@@ -108,7 +108,7 @@ public sealed class PipeliningClientsTests
                     break;
             }
 
-            stream.AddRange(Wire.Frame(request));
+            stream.AddRange(Hex.Frame(request));
             expected.Add(reply);
         }
 

@@ -88,7 +88,7 @@ public sealed class ServerLifecycleTests
     public void RunAfterStop_IsRefused_AndUnbindsTheListener()
     {
         using var board = new VirtualBoard();
-        var server = new DeviceServer(board.Services, new DeviceOptions(), new CapturingLog());
+        var server = new DeviceServer(board.Services, new DeviceOptions(), new TestLog());
         server.Stop();
         var listener = new SocketTransportListener(IPAddress.Loopback, 0, SocketTransportListener.PlatformMaximumBacklog);
         try

@@ -94,7 +94,7 @@ public sealed class TortureScript
     /// <summary>Ends the stream inside a frame: mid-header or mid-payload. The device must not answer it.</summary>
     public void AddTruncatedTail()
     {
-        byte[] frame = Wire.Frame(Wire.Request(Opcode.Ping, NextId(), RandomBytes(_random.Next(1, 64), allowMarker: true)));
+        byte[] frame = Hex.Frame(Wire.Request(Opcode.Ping, NextId(), RandomBytes(_random.Next(1, 64), allowMarker: true)));
         int keep = _random.Next(1, frame.Length);
         _stream.AddRange(frame.AsSpan(0, keep).ToArray());
         EndsTruncated = true;
@@ -254,7 +254,7 @@ public sealed class TortureScript
         _lastWasGarbage = false;
     }
 
-    private void AppendFrame(byte[] payload) => _stream.AddRange(Wire.Frame(payload));
+    private void AppendFrame(byte[] payload) => _stream.AddRange(Hex.Frame(payload));
 
     private ushort NextId()
     {

@@ -2,40 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using NanoTlv.Testing;
 
 namespace NanoTlv.Client.Tests.Fakes
 {
-    /// <summary>Every wait in these tests is bounded.</summary>
-    public static class Bounded
+    /// <summary>Waits for and records the events a <see cref="TlvClient"/> raises; every wait is bounded.</summary>
+    public static class ClientEvents
     {
-        public static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
-
-        public static Task<T> Within<T>(Task<T> task) => task.WaitAsync(Limit);
-
-        public static Task Within(Task task) => task.WaitAsync(Limit);
-
-        /// <summary>Polls <paramref name="condition"/> until true or the limit passes.</summary>
-        public static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan? limit = null)
-        {
-            DateTime deadline = DateTime.UtcNow + (limit ?? Limit);
-            while (!condition())
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    return false;
-                }
-
-                await Task.Delay(10);
-            }
-
-            return true;
-        }
-
         /// <summary>The next event of type <typeparamref name="T"/>, or null when none comes within the limit.</summary>
         public static async Task<T?> NextEventAsync<T>(TlvClient client, TimeSpan? limit = null)
             where T : DeviceEvent
         {
-            using var timeout = new CancellationTokenSource(limit ?? Limit);
+            using var timeout = new CancellationTokenSource(limit ?? Wait.Long);
             try
             {
                 await foreach (DeviceEvent deviceEvent in client.Events(timeout.Token))
