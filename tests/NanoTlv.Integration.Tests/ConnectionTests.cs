@@ -1,4 +1,3 @@
-using NanoTlv.Integration.Tests.Support;
 using Xunit;
 
 namespace NanoTlv.Integration.Tests;
@@ -15,7 +14,7 @@ public sealed class ConnectionTests
             .SelectMany(id => Hex.Frame([0x02, (byte)(id >> 8), (byte)id, (byte)(id * 3)]))
             .ToArray();
 
-        client.SendRaw(burst);
+        client.Send(burst);
 
         for (int id = 1; id <= 1000; id++)
         {
@@ -28,7 +27,7 @@ public sealed class ConnectionTests
     {
         using var device = new RunningDevice();
         using var client = device.Connect();
-        client.Send("10 00 00 04 03");
+        client.SendFrame("10 00 00 04 03");
         client.ReadFrame();
         var requests = new List<byte[]>();
         for (int id = 1; id <= 1000; id++)
@@ -41,7 +40,7 @@ public sealed class ConnectionTests
             });
         }
 
-        client.SendRaw(requests.SelectMany(Hex.Frame).ToArray());
+        client.Send(requests.SelectMany(Hex.Frame).ToArray());
 
         for (int id = 1; id <= 1000; id++)
         {
@@ -121,7 +120,7 @@ public sealed class ConnectionTests
         using var trickler = device.Connect();
         using var other = device.Connect();
         DateTime started = DateTime.UtcNow;
-        trickler.SendRaw([0x72, 0x01, 0x00, 0x02]);
+        trickler.Send([0x72, 0x01, 0x00, 0x02]);
 
         bool dropped = false;
         for (int i = 0; i < 40 && !dropped; i++)
@@ -129,7 +128,7 @@ public sealed class ConnectionTests
             Assert.Equal("82 00 01 00", other.Request("02 00 01"));
             try
             {
-                trickler.SendRaw([0x00]);
+                trickler.Send([0x00]);
             }
             catch (System.Net.Sockets.SocketException)
             {
@@ -170,7 +169,7 @@ public sealed class ConnectionTests
 
         Assert.True((DateTime.UtcNow - started) < TimeSpan.FromSeconds(10));
         Assert.True(client.WaitClosedByDevice(Wait.Long));
-        Assert.Throws<System.Net.Sockets.SocketException>(() => new TestClient(port));
+        Assert.Throws<System.Net.Sockets.SocketException>(() => RawClient.Connect(port));
         Assert.Null(device.Host.Failure);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using NanoTlv.Integration.Tests.Support;
 using NanoTlv.Messages;
 using Xunit;
 
@@ -14,16 +13,17 @@ public sealed class RoundTripTests : IDisposable
     public void Hello_reports_version_limits_capabilities_and_name()
     {
         using var client = _device.Connect();
-        string name = Hex.Format(Encoding.ASCII.GetBytes("virtual-esp32"));
+        string name = Hex.Format(Encoding.ASCII.GetBytes(RunningDevice.DefaultName));
 
-        Assert.Equal("81 00 01 00 01 04 00 00 00 00 7F 00 00 00 01 0D " + name, client.Request("01 00 01 01 00"));
+        // Firmware 1.4.2 is RunningDevice.DefaultFirmware.
+        Assert.Equal("81 00 01 00 01 04 00 00 00 00 7F 01 04 02 01 0D " + name, client.Request("01 00 01 01 00"));
     }
 
     [Fact]
     public void Caps_lists_the_devkit_pins()
     {
         using var client = _device.Connect();
-        client.Send("04 00 01");
+        client.SendFrame("04 00 01");
         byte[] caps = client.ReadFrame();
 
         Assert.Equal("84 00 01 00", Hex.Format(caps[..4]));
@@ -119,7 +119,7 @@ public sealed class RoundTripTests : IDisposable
     public void Framing_errors_are_reported_and_the_connection_carries_on()
     {
         using var client = _device.Connect();
-        client.SendRaw([0x13, 0x37, 0x72, 0x04, 0x01, .. new byte[1025], .. Hex.Frame([0x02, 0x00, 0x09])]);
+        client.Send([0x13, 0x37, 0x72, 0x04, 0x01, .. new byte[1025], .. Hex.Frame([0x02, 0x00, 0x09])]);
 
         Assert.Equal("F1 00 00 11 00 00 00 02", Hex.Format(client.ReadFrame()));
         Assert.Equal("F1 00 00 0D 04 01 04 00", Hex.Format(client.ReadFrame()));

@@ -12,9 +12,14 @@ namespace NanoTlv.VirtualDevice
     /// </summary>
     /// <example>
     /// <code>
+    /// using var device = VirtualDeviceHost.StartOwning(new VirtualBoard(), new DeviceOptions(), new ConsoleLog("device"));
+    /// // connect to 127.0.0.1:device.Port; Dispose stops the server, then the board
+    /// </code>
+    /// A caller that keeps the board beyond the device (e.g. to start another device on it) uses
+    /// <see cref="Start(VirtualBoard, DeviceOptions, ILog)"/> and disposes the board itself:
+    /// <code>
     /// using var board = new VirtualBoard();
     /// using var device = VirtualDeviceHost.Start(board, new DeviceOptions(), new ConsoleLog("device"));
-    /// // connect to 127.0.0.1:device.Port
     /// </code>
     /// </example>
     public sealed class VirtualDeviceHost : IDisposable
@@ -25,12 +30,14 @@ namespace NanoTlv.VirtualDevice
         private readonly SocketTransportListener _listener;
         private readonly Thread _acceptThread;
         private readonly ILog _log;
+        private readonly bool _ownsBoard;
         private Exception? _failure;
         private int _disposed;
 
-        private VirtualDeviceHost(VirtualBoard board, DeviceServer server, SocketTransportListener listener, ILog log)
+        private VirtualDeviceHost(VirtualBoard board, bool ownsBoard, DeviceServer server, SocketTransportListener listener, ILog log)
         {
             Board = board;
+            _ownsBoard = ownsBoard;
             Server = server;
             _listener = listener;
             _log = log;
@@ -43,7 +50,7 @@ namespace NanoTlv.VirtualDevice
         /// <summary>The address it listens on (loopback).</summary>
         public IPAddress Address => IPAddress.Loopback;
 
-        /// <summary>The simulated board the commands act on.</summary>
+        /// <summary>The simulated board the commands act on (disposed with the host when started by <see cref="StartOwning"/>).</summary>
         public VirtualBoard Board { get; }
 
         /// <summary>The device server.</summary>
@@ -67,7 +74,36 @@ namespace NanoTlv.VirtualDevice
         /// <returns>The running device.</returns>
         /// <exception cref="ArgumentException">The options are invalid for the board.</exception>
         /// <exception cref="System.Net.Sockets.SocketException">The port cannot be bound.</exception>
-        public static VirtualDeviceHost Start(VirtualBoard board, DeviceOptions options, ILog log, int port)
+        public static VirtualDeviceHost Start(VirtualBoard board, DeviceOptions options, ILog log, int port) =>
+            Start(board, ownsBoard: false, options, log, port);
+
+        /// <summary>
+        /// Starts a device on 127.0.0.1 that owns <paramref name="board"/>: <see cref="Dispose"/> disposes the board
+        /// after the server stopped, and a start that throws disposes it before throwing, so its GPIO event thread
+        /// never outlives the device.
+        /// </summary>
+        /// <param name="board">The virtual board, handed over.</param>
+        /// <param name="options">Device settings.</param>
+        /// <param name="log">Device log.</param>
+        /// <param name="port">TCP port, 0 (the default) for a free one.</param>
+        /// <returns>The running device.</returns>
+        /// <exception cref="ArgumentException">The options are invalid for the board.</exception>
+        /// <exception cref="System.Net.Sockets.SocketException">The port cannot be bound.</exception>
+        public static VirtualDeviceHost StartOwning(VirtualBoard board, DeviceOptions options, ILog log, int port = 0)
+        {
+            ArgumentNullException.ThrowIfNull(board);
+            try
+            {
+                return Start(board, ownsBoard: true, options, log, port);
+            }
+            catch
+            {
+                board.Dispose();
+                throw;
+            }
+        }
+
+        private static VirtualDeviceHost Start(VirtualBoard board, bool ownsBoard, DeviceOptions options, ILog log, int port)
         {
             ArgumentNullException.ThrowIfNull(board);
             ArgumentNullException.ThrowIfNull(options);
@@ -87,13 +123,13 @@ namespace NanoTlv.VirtualDevice
                 throw;
             }
 
-            VirtualDeviceHost host = new(board, server, listener, log);
+            VirtualDeviceHost host = new(board, ownsBoard, server, listener, log);
             host._acceptThread.Start();
             return host;
         }
 
         /// <summary>Stops the server (every connection closes, failsafe levels apply) and waits for it, at most
-        /// <see cref="StopTimeoutMs"/>.</summary>
+        /// <see cref="StopTimeoutMs"/>; then disposes the board when the host owns it (<see cref="StartOwning"/>).</summary>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -105,6 +141,11 @@ namespace NanoTlv.VirtualDevice
             if (!_acceptThread.Join(StopTimeoutMs))
             {
                 _log.Error("virtual device: the server did not stop within " + StopTimeoutMs + " ms");
+            }
+
+            if (_ownsBoard)
+            {
+                Board.Dispose();
             }
         }
 

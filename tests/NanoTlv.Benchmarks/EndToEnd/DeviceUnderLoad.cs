@@ -12,15 +12,13 @@ namespace NanoTlv.Benchmarks.EndToEnd;
 /// </summary>
 public sealed class DeviceUnderLoad : IServerUnderLoad
 {
-    private readonly VirtualBoard _board;
     private readonly VirtualDeviceHost _host;
     private readonly TestLog _log = TestLog.ErrorsOnly();
 
     private DeviceUnderLoad(int connections)
     {
-        _board = new VirtualBoard();
         var options = new DeviceOptions { MaxClients = Math.Max(DeviceOptions.DefaultMaxClients, connections) };
-        _host = VirtualDeviceHost.Start(_board, options, _log);
+        _host = VirtualDeviceHost.StartOwning(new VirtualBoard(), options, _log);
     }
 
     public string Name => "device";
@@ -40,9 +38,5 @@ public sealed class DeviceUnderLoad : IServerUnderLoad
         _log.ThrowIfErrorLogged();
     }
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        _board.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 }

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using NanoTlv.Firmware;
+using NanoTlv.Testing;
 using NanoTlv.VirtualDevice;
 
 namespace NanoTlv.Bridge.Tests.Support
@@ -25,7 +25,7 @@ namespace NanoTlv.Bridge.Tests.Support
 
         public VirtualDeviceHost? Host { get; private set; }
 
-        public DeviceLog Log { get; } = new();
+        public TestLog Log { get; } = new();
 
         /// <summary>Stops the device: every connection closes.</summary>
         public void Kill()
@@ -46,16 +46,6 @@ namespace NanoTlv.Bridge.Tests.Support
         {
             Kill();
             Board.Dispose();
-        }
-
-        /// <summary>Keeps the device's log lines.</summary>
-        public sealed class DeviceLog : ILog
-        {
-            public ConcurrentQueue<string> Lines { get; } = new();
-
-            public void Info(string message) => Lines.Enqueue(message);
-
-            public void Error(string message) => Lines.Enqueue("ERROR " + message);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Tests.Infrastructure;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Cli.Tests.Commands
@@ -13,19 +14,19 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task Dashboard_serves_every_device_given_and_stops_on_cancel()
         {
-            using var first = new DeviceScope();
-            using var second = new DeviceScope();
+            using var first = new RunningDevice();
+            using var second = new RunningDevice();
             var output = new LockedWriter();
             var error = new LockedWriter();
             using var stop = new CancellationTokenSource(Tlvctl.Limit);
             Task<int> dashboard = Tlvctl.Start(output, error, stop.Token, "dashboard", "--device", first.Address, "--device", second.Address, "--port", "0", "--inputs", "4,5", "--outputs", "23", "--json");
-            Assert.True(await Tlvctl.WaitForAsync(() => output.ToString().Contains("\"listening\"", StringComparison.Ordinal)), output + "\n" + error);
+            Assert.True(await Wait.TryUntilAsync(() => output.ToString().Contains("\"listening\"", StringComparison.Ordinal)), output + "\n" + error);
             JsonElement listening = JsonDocument.Parse(output.ToString().Split('\n')[0]).RootElement;
             var url = new Uri(listening.GetProperty("url").GetString()!);
             Assert.Equal("127.0.0.1", url.Host);
 
             using var http = new HttpClient { BaseAddress = url };
-            Assert.True(await Tlvctl.WaitForAsync(() => first.Board.Digital.IsReportingChanges(5) && second.Board.Digital.IsReportingChanges(4)), "inputs subscribed on both boards");
+            Assert.True(await Wait.TryUntilAsync(() => first.Board.Digital.IsReportingChanges(5) && second.Board.Digital.IsReportingChanges(4)), "inputs subscribed on both boards");
             using JsonDocument boards = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/boards", UriKind.Relative)));
             Assert.Equal(2, boards.RootElement.GetArrayLength());
             Assert.Equal(second.Address, boards.RootElement[1].GetProperty("address").GetString());

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Tests.Infrastructure;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Cli.Tests.Commands
@@ -12,10 +13,10 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task Hello_reports_the_device_in_json_and_text()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             JsonElement hello = (await Ok(device.Args("hello", "--json"))).Json();
-            Assert.Equal(DeviceScope.Name, hello.GetProperty("name").GetString());
-            Assert.Equal("2.5.1", hello.GetProperty("firmware").GetString());
+            Assert.Equal(RunningDevice.DefaultName, hello.GetProperty("name").GetString());
+            Assert.Equal("1.4.2", hello.GetProperty("firmware").GetString()); // RunningDevice.DefaultFirmware
             Assert.Equal(1024, hello.GetProperty("maxPayloadBytes").GetInt32());
             Assert.Equal(1, hello.GetProperty("protocolVersion").GetInt32());
             Assert.True(hello.GetProperty("authenticated").GetBoolean());
@@ -24,13 +25,13 @@ namespace NanoTlv.Cli.Tests.Commands
             Assert.Contains("i2c", capabilities);
 
             CliResult text = await Ok(device.Args("hello"));
-            Assert.Contains(DeviceScope.Name + " at " + device.Address + ": firmware 2.5.1", text.Out, StringComparison.Ordinal);
+            Assert.Contains(RunningDevice.DefaultName + " at " + device.Address + ": firmware 1.4.2", text.Out, StringComparison.Ordinal);
         }
 
         [Fact]
         public async Task Info_reports_counters_and_connections()
         {
-            using var device = new DeviceScope(o => o.MaxClients = 3);
+            using var device = new RunningDevice(o => o.MaxClients = 3);
             JsonElement info = (await Ok(device.Args("info", "--json"))).Json();
             Assert.Equal(1, info.GetProperty("clients").GetInt32());
             Assert.Equal(3, info.GetProperty("maxClients").GetInt32());
@@ -49,7 +50,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task Caps_lists_every_pin_of_the_board()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             JsonElement[] pins = (await Ok(device.Args("caps", "--json"))).Json().GetProperty("pins").EnumerateArray().ToArray();
             int expected = Enumerable.Range(0, device.Board.Description.PinCount).Count(p => device.Board.Description.GetPin(p) is not null);
             Assert.Equal(expected, pins.Length);
@@ -86,7 +87,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task Ping_prints_one_latency_per_echo()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             JsonElement ping = (await Ok(device.Args("ping", "--count", "3", "--size", "16", "--json"))).Json();
             Assert.Equal(3, ping.GetProperty("count").GetInt32());
             Assert.Equal(16, ping.GetProperty("sizeBytes").GetInt32());

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Tests.Infrastructure;
 using NanoTlv.Messages;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Cli.Tests.Commands
@@ -126,7 +127,7 @@ namespace NanoTlv.Cli.Tests.Commands
                 }
 
                 Task<int> serve = Tlvctl.Start(output, error, stop.Token, args);
-                Assert.True(await Tlvctl.WaitForAsync(() => output.ToString().Contains("\"listening\"", StringComparison.Ordinal)), output + "\n" + error);
+                Assert.True(await Wait.TryUntilAsync(() => output.ToString().Contains("\"listening\"", StringComparison.Ordinal)), output + "\n" + error);
                 return new ServedBoard(stop, serve, JsonDocument.Parse(output.ToString().Split('\n')[0]).RootElement);
             }
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Tests.Harness;
 using NanoTlv.Cli.Tests.Infrastructure;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Cli.Tests.Commands
@@ -94,7 +95,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task A_refusal_exits_1_with_the_status_in_text_and_json()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             CliResult result = await Tlvctl.RunAsync(device.Args("gpio", "write", "6", "1", "--json"));
             Assert.Equal(ExitCodes.DeviceError, result.ExitCode);
             Assert.Contains("error: DIGITAL_WRITE on pin 6 failed: PinReserved (the pin is reserved for the module or the firmware); GPIO 6 is reserved: wired to the SPI flash", result.Err, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Tests.Infrastructure;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Cli.Tests.Commands
@@ -122,7 +123,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task A_wrong_token_says_token_refused()
         {
-            using var device = new DeviceScope(options => options.AuthToken = "right");
+            using var device = new RunningDevice(options => options.AuthToken = "right");
             CliResult result = await Tlvctl.RunAsync(device.Args("hello", "--token", "wrong"));
             Assert.Equal(ExitCodes.DeviceError, result.ExitCode);
             Assert.Contains("token refused", result.Err, StringComparison.Ordinal);

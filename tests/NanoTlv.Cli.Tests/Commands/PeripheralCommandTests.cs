@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Tests.Infrastructure;
+using NanoTlv.Testing;
 using Xunit;
 using static NanoTlv.Cli.Tests.Commands.DeviceInfoCommandTests;
 
@@ -13,7 +14,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task Adc_read_reports_the_applied_voltage()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             device.Board.SetAnalogMillivolts(34, 2500);
             JsonElement reading = (await Ok(device.Args("adc", "read", "34", "--json"))).Json();
             Assert.Equal(12, reading.GetProperty("resolutionBits").GetInt32());
@@ -25,7 +26,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task Pwm_set_and_stop_drive_the_virtual_pwm()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             JsonElement set = (await Ok(device.Args("pwm", "set", "18", "--frequency", "500", "--duty", "12.34", "--json"))).Json();
             Assert.Equal(1234, set.GetProperty("dutyTenThousandths").GetInt32());
             Assert.Equal((true, 500, 1234), (device.Board.GetPwmState(18).IsRunning, device.Board.GetPwmState(18).FrequencyHz, device.Board.GetPwmState(18).DutyTenThousandths));
@@ -36,7 +37,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task I2c_scan_write_read_and_write_read_reach_the_bme280()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             JsonElement scan = (await Ok(device.Args("i2c", "scan", "--json"))).Json();
             Assert.Contains(0x76, scan.GetProperty("addresses").EnumerateArray().Select(a => a.GetInt32()));
             Assert.Contains("0x76", scan.GetProperty("addressesHex").EnumerateArray().Select(a => a.GetString()));
@@ -58,7 +59,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task Sensor_reads_the_internal_temperature_and_the_bme280()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             device.Board.System.InternalTemperatureCentiCelsius = 5125;
             Assert.Equal(51.25, (await Ok(device.Args("sensor", "internal", "--json"))).Json().GetProperty("temperatureCelsius").GetDouble(), 2);
 
@@ -77,18 +78,20 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task Failsafe_is_applied_when_tlvctl_disconnects_and_can_be_cleared()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             await Ok(device.Args("gpio", "mode", "23", "output"));
             await Ok(device.Args("gpio", "write", "23", "0"));
             JsonElement set = (await Ok(device.Args("failsafe", "23", "1", "--json"))).Json();
             Assert.Equal("1", set.GetProperty("failsafe").GetString());
-            Assert.True(await Tlvctl.WaitForAsync(() => device.Board.IsHigh(23)));
+            Assert.True(await Wait.TryUntilAsync(() => device.Board.IsHigh(23)));
 
             // Levels are per pin and re-applied whenever the pin's controlling connection ends: once cleared,
             // a write from a connection that then closes sticks.
             Assert.Equal("clear", (await Ok(device.Args("failsafe", "23", "clear", "--json"))).Json().GetProperty("failsafe").GetString());
             await Ok(device.Args("gpio", "write", "23", "0"));
-            await Task.Delay(200);
+            // A session's slot is freed only after its failsafe levels were applied: once none is active, a
+            // cleared level that was still applied would show.
+            device.WaitForActiveSessions(0);
             Assert.False(device.Board.IsHigh(23));
         }
     }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Tests.Infrastructure;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Cli.Tests.Commands
@@ -18,7 +19,7 @@ namespace NanoTlv.Cli.Tests.Commands
             var error = new LockedWriter();
             using var stop = new CancellationTokenSource(Tlvctl.Limit);
             Task<int> serve = Tlvctl.Start(output, error, stop.Token, "serve", "--port", "0", "--name", "served", "--max-clients", "2", "--max-payload", "512", "--json");
-            Assert.True(await Tlvctl.WaitForAsync(() => output.ToString().Contains("\"listening\"", StringComparison.Ordinal)), output + "\n" + error);
+            Assert.True(await Wait.TryUntilAsync(() => output.ToString().Contains("\"listening\"", StringComparison.Ordinal)), output + "\n" + error);
             JsonElement listening = JsonDocument.Parse(output.ToString().Split('\n')[0]).RootElement;
             int port = listening.GetProperty("port").GetInt32();
             Assert.True(port > 0);
@@ -28,7 +29,7 @@ namespace NanoTlv.Cli.Tests.Commands
             Assert.Equal(0, hello.ExitCode);
             Assert.Equal("served", hello.Json().GetProperty("name").GetString());
             Assert.Equal(512, hello.Json().GetProperty("maxPayloadBytes").GetInt32());
-            Assert.True(await Tlvctl.WaitForAsync(() => error.ToString().Contains("connected", StringComparison.Ordinal)), "device log: " + error);
+            Assert.True(await Wait.TryUntilAsync(() => error.ToString().Contains("connected", StringComparison.Ordinal)), "device log: " + error);
 
             await stop.CancelAsync();
             Assert.Equal(0, await serve.WaitAsync(Tlvctl.Limit));
@@ -41,7 +42,7 @@ namespace NanoTlv.Cli.Tests.Commands
             var output = new LockedWriter();
             using var stop = new CancellationTokenSource(Tlvctl.Limit);
             Task<int> serve = Tlvctl.Start(output, new LockedWriter(), stop.Token, "serve", "--port", "0", "--token", "open-sesame");
-            Assert.True(await Tlvctl.WaitForAsync(() => output.ToString().Contains("listening on 127.0.0.1:", StringComparison.Ordinal)));
+            Assert.True(await Wait.TryUntilAsync(() => output.ToString().Contains("listening on 127.0.0.1:", StringComparison.Ordinal)));
             string text = output.ToString();
             Assert.DoesNotContain("open-sesame", text, StringComparison.Ordinal);
             int start = text.IndexOf("127.0.0.1:", StringComparison.Ordinal) + "127.0.0.1:".Length;
@@ -72,7 +73,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [Fact]
         public async Task Serve_on_a_port_in_use_exits_3()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             CliResult result = await Tlvctl.RunAsync("serve", "--port", device.Host.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(ExitCodes.ConnectionError, result.ExitCode);
             Assert.Contains("Cannot listen on 127.0.0.1:" + device.Host.Port, result.Err, StringComparison.Ordinal);

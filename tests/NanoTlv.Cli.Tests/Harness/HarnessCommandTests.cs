@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Harness;
 using NanoTlv.Cli.Tests.Infrastructure;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Cli.Tests.Harness
@@ -14,7 +15,7 @@ namespace NanoTlv.Cli.Tests.Harness
         [Fact]
         public async Task Every_strategy_passes_against_the_virtual_device()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             CliResult result = await Tlvctl.RunAsync(device.Args("harness", "--frames", "30", "--seed", "11", "--json"));
             Assert.True(result.ExitCode == 0, result.ToString());
             JsonElement report = result.Json();
@@ -39,7 +40,7 @@ namespace NanoTlv.Cli.Tests.Harness
         [Fact]
         public async Task The_text_report_shows_each_strategy_and_percentiles()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             CliResult result = await Tlvctl.RunAsync(device.Args("harness", "--frames", "10", "--strategy", "fixed,burst", "--chunk", "3", "--seed", "2"));
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Matches(@"\n\s*fixed\s+10\s+0\s+10\s+0\s+\d+", result.Out);
@@ -52,7 +53,7 @@ namespace NanoTlv.Cli.Tests.Harness
         [Fact]
         public async Task The_same_seed_sends_the_same_bytes()
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             string[] args = device.Args("harness", "--frames", "15", "--strategy", "random,garbage", "--seed", "99", "--json");
             JsonElement first = (await Tlvctl.RunAsync(args)).Json();
             JsonElement second = (await Tlvctl.RunAsync(args)).Json();

@@ -24,21 +24,5 @@ namespace NanoTlv.Cli.Tests.Infrastructure
         /// <summary>Starts a long-running command; the caller reads <paramref name="output"/> while it runs.</summary>
         public static Task<int> Start(LockedWriter output, LockedWriter error, CancellationToken cancellationToken, params string[] args) =>
             Task.Run(() => CliApp.RunAsync(args, new CliIo(output, error, false, _ => null, false), cancellationToken));
-
-        public static async Task<bool> WaitForAsync(Func<bool> condition)
-        {
-            DateTime deadline = DateTime.UtcNow + Limit;
-            while (!condition())
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    return false;
-                }
-
-                await Task.Delay(10);
-            }
-
-            return true;
-        }
     }
 }

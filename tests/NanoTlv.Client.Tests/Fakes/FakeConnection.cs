@@ -6,15 +6,20 @@ using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Framing;
 using NanoTlv.Messages;
+using NanoTlv.Testing;
 
 namespace NanoTlv.Client.Tests.Fakes
 {
-    /// <summary>One accepted connection of <see cref="FakeDevice"/>: read requests, write whatever bytes a test wants.</summary>
+    /// <summary>
+    /// One accepted connection of <see cref="FakeDevice"/>: read requests, write whatever bytes a test wants.
+    /// Reads strictly, as a device would have to: a client that sends anything but whole, well-formed request
+    /// frames (junk between frames, an oversized or short frame) fails the test with an <see cref="InvalidDataException"/>.
+    /// </summary>
     public sealed class FakeConnection : IAsyncDisposable
     {
         private readonly TcpClient _tcp;
         private readonly NetworkStream _stream;
-        private readonly FrameExtractor _extractor = new(FrameFormat.MaxEncodablePayloadBytes);
+        private readonly FrameExtractor _extractor = new(FrameFormat.MaxEncodablePayloadBytes, strict: true);
         private readonly Queue<FakeRequest> _pending = new();
         private readonly byte[] _buffer = new byte[4096];
 
@@ -41,13 +46,18 @@ namespace NanoTlv.Client.Tests.Fakes
                 FrameReadResult result;
                 while ((result = _extractor.Next()) != FrameReadResult.NeedMoreData)
                 {
-                    if (result == FrameReadResult.Frame)
+                    if (result != FrameReadResult.Frame)
                     {
-                        byte[] payload = new ReadOnlySpan<byte>(_extractor.FrameBuffer, _extractor.FrameOffset, _extractor.FrameLength).ToArray();
-                        byte[] frame = new byte[FrameFormat.HeaderBytes + payload.Length];
-                        FrameWriter.Write(payload, 0, payload.Length, frame, 0);
-                        _pending.Enqueue(new FakeRequest((Opcode)payload[0], BigEndian.ReadUInt16(payload, 1), payload[3..], frame));
+                        throw new InvalidDataException("The client sent bytes that are not a well-formed frame (" + result + ", fault " + _extractor.Fault + ").");
                     }
+
+                    byte[] payload = new ReadOnlySpan<byte>(_extractor.FrameBuffer, _extractor.FrameOffset, _extractor.FrameLength).ToArray();
+                    if (payload.Length < MessageLayout.RequestHeaderBytes)
+                    {
+                        throw new InvalidDataException("The client sent a frame of " + payload.Length + " bytes, too short for a request header.");
+                    }
+
+                    _pending.Enqueue(new FakeRequest((Opcode)payload[0], BigEndian.ReadUInt16(payload, 1), payload[MessageLayout.RequestHeaderBytes..], Hex.Frame(payload)));
                 }
             }
 
@@ -67,21 +77,9 @@ namespace NanoTlv.Client.Tests.Fakes
             return SendPayloadAsync(payload);
         }
 
-        public Task EventAsync(EventCode code, StatusCode status, params byte[] data)
-        {
-            var payload = new byte[MessageLayout.ReplyHeaderBytes + data.Length];
-            payload[0] = (byte)code;
-            payload[3] = (byte)status;
-            data.CopyTo(payload, MessageLayout.ReplyHeaderBytes);
-            return SendPayloadAsync(payload);
-        }
+        public Task EventAsync(EventCode code, StatusCode status, params byte[] data) => SendPayloadAsync(Wire.Event(code, status, data));
 
-        public Task SendPayloadAsync(byte[] payload)
-        {
-            var frame = new byte[FrameFormat.HeaderBytes + payload.Length];
-            FrameWriter.Write(payload, 0, payload.Length, frame, 0);
-            return SendRawAsync(frame);
-        }
+        public Task SendPayloadAsync(byte[] payload) => SendRawAsync(Hex.Frame(payload));
 
         public async Task SendRawAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
 

@@ -20,10 +20,10 @@ namespace NanoTlv.Client.Tests.Integration
         [Fact]
         public async Task Hello_info_caps_and_ping()
         {
-            using var device = new VirtualDeviceScope();
+            using var device = new RunningDevice();
             await using TlvClient client = await device.ConnectAsync();
             DeviceHello hello = await client.HelloAsync();
-            Assert.Equal(("client-test", new Version(1, 4, 2), 1024, true, 1), (hello.Name, hello.FirmwareVersion, hello.MaxPayloadBytes, hello.Authenticated, hello.ProtocolVersion));
+            Assert.Equal((RunningDevice.DefaultName, RunningDevice.DefaultFirmware, 1024, true, 1), (hello.Name, hello.FirmwareVersion, hello.MaxPayloadBytes, hello.Authenticated, hello.ProtocolVersion));
             Assert.True(hello.Capabilities.HasFlag(DeviceCapabilities.Digital | DeviceCapabilities.Events | DeviceCapabilities.I2c));
 
             var caps = await client.CapsAsync();
@@ -44,7 +44,7 @@ namespace NanoTlv.Client.Tests.Integration
         [Fact]
         public async Task Digital_write_read_toggle_pulse_and_refusals()
         {
-            using var device = new VirtualDeviceScope();
+            using var device = new RunningDevice();
             await using TlvClient client = await device.ConnectAsync();
             await client.SetPinModeAsync(OutputPin, PinMode.Output);
             await client.DigitalWriteAsync(OutputPin, true);
@@ -73,7 +73,7 @@ namespace NanoTlv.Client.Tests.Integration
         [Fact]
         public async Task Subscribed_input_changes_arrive_as_events_until_unsubscribed()
         {
-            using var device = new VirtualDeviceScope();
+            using var device = new RunningDevice();
             await using TlvClient client = await device.ConnectAsync();
             await client.SetPinModeAsync(InputPin, PinMode.Input);
             device.Board.DriveInput(InputPin, false);
@@ -90,7 +90,7 @@ namespace NanoTlv.Client.Tests.Integration
         [Fact]
         public async Task Analog_pwm_i2c_and_sensors()
         {
-            using var device = new VirtualDeviceScope();
+            using var device = new RunningDevice();
             await using TlvClient client = await device.ConnectAsync();
             device.Board.SetAnalogMillivolts(AnalogPin, 2000);
             AnalogReading reading = await client.AnalogReadAsync(AnalogPin);
@@ -126,7 +126,7 @@ namespace NanoTlv.Client.Tests.Integration
         [Fact]
         public async Task Failsafe_level_is_applied_when_the_client_goes_away_and_can_be_cleared()
         {
-            using var device = new VirtualDeviceScope();
+            using var device = new RunningDevice();
             await using (TlvClient client = await device.ConnectAsync())
             {
                 await client.SetPinModeAsync(OutputPin, PinMode.Output);
@@ -144,14 +144,16 @@ namespace NanoTlv.Client.Tests.Integration
                 await client.ClearFailsafeAsync(PwmPin);
             }
 
-            await Task.Delay(200);
+            // A session's slot is freed only after its failsafe levels were applied: once none is active, a
+            // cleared level that was still applied would show.
+            device.WaitForActiveSessions(0);
             Assert.False(device.Board.IsHigh(PwmPin));
         }
 
         [Fact]
         public async Task A_token_gates_every_command_but_hello_and_ping()
         {
-            using var device = new VirtualDeviceScope(o => o.AuthToken = "s3cret");
+            using var device = new RunningDevice(o => o.AuthToken = "s3cret");
             await using TlvClient client = await device.ConnectAsync();
             DeviceHello anonymous = await client.HelloAsync();
             Assert.False(anonymous.Authenticated);
@@ -166,7 +168,7 @@ namespace NanoTlv.Client.Tests.Integration
         [Fact]
         public async Task Hundreds_of_pipelined_requests_from_several_tasks_all_match()
         {
-            using var device = new VirtualDeviceScope();
+            using var device = new RunningDevice();
             await using TlvClient client = await device.ConnectAsync();
             await Wait.Within(Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
             {
@@ -184,7 +186,7 @@ namespace NanoTlv.Client.Tests.Integration
         [Fact]
         public async Task A_client_beyond_max_clients_is_rejected()
         {
-            using var device = new VirtualDeviceScope(o => o.MaxClients = 1);
+            using var device = new RunningDevice(o => o.MaxClients = 1);
             await using TlvClient first = await device.ConnectAsync();
             await first.HelloAsync();
             await using TlvClient second = await device.ConnectAsync();
@@ -197,7 +199,7 @@ namespace NanoTlv.Client.Tests.Integration
         [Fact]
         public async Task Reconnecting_restores_the_subscription()
         {
-            using var device = new VirtualDeviceScope();
+            using var device = new RunningDevice();
             await using TlvClient client = await device.ConnectAsync();
             await client.HelloAsync();
             await client.SetPinModeAsync(InputPin, PinMode.Input);

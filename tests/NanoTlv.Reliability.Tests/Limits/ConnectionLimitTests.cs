@@ -11,7 +11,7 @@ public sealed class ConnectionLimitTests
     [Fact]
     public void ExtraConnection_GetsConnectionRejected_AndIsClosed_ExistingSessionsUndisturbed()
     {
-        using var device = DeviceScope.Start(options => options.MaxClients = MaxClients);
+        using var device = new RunningDevice(options => options.MaxClients = MaxClients);
         using RawClient first = device.ConnectServed();
         using RawClient second = device.ConnectServed();
         Requests.ArmFailsafe(first, 13, failsafeHigh: true, firstId: 1);
@@ -28,7 +28,7 @@ public sealed class ConnectionLimitTests
         Requests.Ping(first, 2, 0xAA);
         Requests.Ping(second, 3, 0xBB);
         Assert.False(device.Board.IsHigh(13), "A rejection must not touch the pins of running sessions.");
-        InfoCounters info = device.ReadInfo(second);
+        InfoCounters info = InfoCounters.Read(second);
         Assert.Equal(MaxClients, info.Clients);
         Assert.Equal(MaxClients, info.MaxClients);
 
@@ -42,7 +42,7 @@ public sealed class ConnectionLimitTests
     [Fact]
     public void ManyRejectedConnectionsAtOnce_DoNotDisturbAPipeliningSession()
     {
-        using var device = DeviceScope.Start(options => options.MaxClients = 1);
+        using var device = new RunningDevice(options => options.MaxClients = 1);
         using RawClient worker = device.ConnectServed();
         var rejections = new Thread(() =>
         {

@@ -13,7 +13,7 @@ public sealed class IdleTimeoutTests
     [Fact]
     public void SilentClient_IsClosedAtTheIdleTimeout_AndItsFailsafeApplies()
     {
-        using var device = DeviceScope.Start(Configure);
+        using var device = new RunningDevice(Configure);
         using RawClient client = device.ConnectServed(pingId: 1);
         Requests.ArmFailsafe(client, FailsafePin, failsafeHigh: true, firstId: 2);
         Assert.False(device.Board.IsHigh(FailsafePin));
@@ -27,7 +27,7 @@ public sealed class IdleTimeoutTests
     [Fact]
     public void RequestsKeepTheConnectionAlive_NonRequestsDoNot()
     {
-        using var device = DeviceScope.Start(Configure);
+        using var device = new RunningDevice(Configure);
         using RawClient client = device.ConnectServed(pingId: 1);
         for (ushort id = 2; id < 8; id++)
         {

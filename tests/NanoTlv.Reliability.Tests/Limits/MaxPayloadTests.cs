@@ -14,7 +14,7 @@ public sealed class MaxPayloadTests
     [InlineData(4000)]
     public void FrameAtTheMaximum_IsServed_OneByteMore_IsReportedAndSkipped(int maxPayloadBytes)
     {
-        using var device = DeviceScope.Start(options => options.MaxPayloadBytes = maxPayloadBytes);
+        using var device = new RunningDevice(options => options.MaxPayloadBytes = maxPayloadBytes);
         using RawClient client = device.ConnectServed(pingId: 1);
         var random = new Random(maxPayloadBytes);
         byte[] fits = new byte[maxPayloadBytes - MessageLayout.RequestHeaderBytes];
@@ -35,14 +35,14 @@ public sealed class MaxPayloadTests
     [Fact]
     public void LargestEncodableLength_IsDiscardedWithoutBuffering_AndTheNextFrameServed()
     {
-        using var device = DeviceScope.Start();
+        using var device = new RunningDevice();
         using RawClient client = device.ConnectServed(pingId: 1);
         byte[] body = new byte[FrameFormat.MaxEncodablePayloadBytes];
         Array.Fill(body, FrameFormat.Marker);
         client.Send([FrameFormat.Marker, 0xFF, 0xFF, .. body, .. Wire.RequestFrame(Opcode.Ping, 2, 9)]);
         Assert.Equal(Wire.FrameTooLargeEvent(FrameFormat.MaxEncodablePayloadBytes, device.Options.MaxPayloadBytes), client.ReadFrame());
         Assert.Equal(Wire.Reply(Opcode.Ping, 2, StatusCode.Ok, 9), client.ReadFrame());
-        InfoCounters info = device.ReadInfo(client, 3);
+        InfoCounters info = InfoCounters.Read(client, 3);
         Assert.Equal(1u, info.OversizedFrames);
         Assert.Equal(0u, info.Resyncs);
     }

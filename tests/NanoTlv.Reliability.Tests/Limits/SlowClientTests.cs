@@ -26,7 +26,7 @@ public sealed class SlowClientTests
     [Fact]
     public void TricklingOneByteASecond_IsDroppedAtTheReceiveTimeout_OthersKeepBeingServed()
     {
-        using var device = DeviceScope.Start(ConfigureShortTimeouts);
+        using var device = new RunningDevice(ConfigureShortTimeouts);
         using RawClient busy = device.ConnectServed();
         RawClient trickler = device.ConnectServed(pingId: 1);
         Requests.ArmFailsafe(trickler, 17, failsafeHigh: true, firstId: 2);
@@ -74,7 +74,7 @@ public sealed class SlowClientTests
     [InlineData(8)]
     public void FrameStartedAndNeverFinished_IsDroppedAtTheReceiveTimeout(int bytesSent)
     {
-        using var device = DeviceScope.Start(ConfigureShortTimeouts);
+        using var device = new RunningDevice(ConfigureShortTimeouts);
         using RawClient busy = device.ConnectServed();
         using RawClient stalled = device.ConnectServed(pingId: 1);
         stalled.Send(Wire.RequestFrame(Opcode.Ping, 2, new byte[64])[..bytesSent]);
@@ -94,7 +94,7 @@ public sealed class SlowClientTests
     [Fact]
     public void OversizedFrameLeftUnfinished_IsDroppedAtTheReceiveTimeout()
     {
-        using var device = DeviceScope.Start(ConfigureShortTimeouts);
+        using var device = new RunningDevice(ConfigureShortTimeouts);
         using RawClient stalled = device.ConnectServed(pingId: 1);
         stalled.Send([FrameFormat.Marker, 0xFF, 0xFF, 1, 2, 3]);
         Assert.Equal(Wire.FrameTooLargeEvent(0xFFFF, device.Options.MaxPayloadBytes), stalled.ReadFrame());
@@ -104,7 +104,7 @@ public sealed class SlowClientTests
     [Fact]
     public void SlowBetweenWholeFrames_IsNotDroppedByTheReceiveTimeout()
     {
-        using var device = DeviceScope.Start(ConfigureShortTimeouts);
+        using var device = new RunningDevice(ConfigureShortTimeouts);
         using RawClient slow = device.ConnectServed(pingId: 1);
         for (ushort id = 2; id <= 3; id++)
         {
@@ -119,7 +119,7 @@ public sealed class SlowClientTests
     [Fact]
     public void NotReadingReplies_IsDroppedAtTheSendTimeout_OthersKeepBeingServed()
     {
-        using var device = DeviceScope.Start(options => options.MaxClients = 3);
+        using var device = new RunningDevice(options => options.MaxClients = 3);
         using RawClient busy = device.ConnectServed();
         RawClient hog = device.Connect(receiveBufferBytes: 1024);
         Requests.ArmFailsafe(hog, 19, failsafeHigh: true, firstId: 1);
@@ -154,7 +154,7 @@ public sealed class SlowClientTests
     [Fact]
     public void SendTimeoutInsideALargePingEcho_EndsTheSession()
     {
-        using var device = DeviceScope.Start(options => options.MaxClients = 3);
+        using var device = new RunningDevice(options => options.MaxClients = 3);
         RawClient hog = device.Connect(receiveBufferBytes: 1024);
         Requests.ArmFailsafe(hog, 19, failsafeHigh: true, firstId: 1);
         byte[] ping = Wire.RequestFrame(Opcode.Ping, 7, new byte[device.Options.MaxPayloadBytes - MessageLayout.RequestHeaderBytes]);

@@ -37,7 +37,7 @@ public sealed class AuthThrottlingTests
     [Fact]
     public void WrongTokens_AreSlowedDown_AndEndTheConnection_PerConnection()
     {
-        using var device = DeviceScope.Start(options => options.AuthToken = Token);
+        using var device = new RunningDevice(options => options.AuthToken = Token);
         using RawClient client = device.Connect();
         var burst = new List<byte>();
         for (ushort id = 1; id <= Attempts; id++)
@@ -75,7 +75,7 @@ public sealed class AuthThrottlingTests
     [Fact]
     public void WrongTokens_AreSlowedDown_Globally_AcrossReconnects()
     {
-        using var device = DeviceScope.Start(options => options.AuthToken = Token);
+        using var device = new RunningDevice(options => options.AuthToken = Token);
         var clock = Stopwatch.StartNew();
         int notAuthenticated = 0;
         bool throttled = false;
@@ -115,7 +115,7 @@ public sealed class AuthThrottlingTests
     [Fact]
     public void WrongTokens_AreCountedInTheLog_WithoutTheToken()
     {
-        using var device = DeviceScope.Start(options => options.AuthToken = Token);
+        using var device = new RunningDevice(options => options.AuthToken = Token);
         using RawClient client = device.ConnectServed();
         long linesBefore = device.Log.Count;
         for (ushort id = 1; id <= 5; id++)

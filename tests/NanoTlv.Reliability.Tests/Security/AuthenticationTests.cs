@@ -30,7 +30,7 @@ public sealed class AuthenticationTests
     [Fact]
     public void WithoutHello_EveryCommandButHelloAndPing_IsRefusedWithNotAuthenticated()
     {
-        using var device = DeviceScope.Start(options => options.AuthToken = Token);
+        using var device = new RunningDevice(options => options.AuthToken = Token);
         using RawClient client = device.Connect();
         ushort id = 1;
         foreach (Opcode opcode in MessageCatalog.Opcodes)
@@ -57,7 +57,7 @@ public sealed class AuthenticationTests
     [Fact]
     public void RightToken_UnlocksCommands_OnlyForThatConnection_AndNotForTheNextOneInTheSameSlot()
     {
-        using var device = DeviceScope.Start(options =>
+        using var device = new RunningDevice(options =>
         {
             options.AuthToken = Token;
             options.MaxClients = 1;
@@ -87,7 +87,7 @@ public sealed class AuthenticationTests
     [MemberData(nameof(WrongTokens))]
     public void WrongToken_IsRefused_AndCommandsStayLocked(string description, string wrongToken)
     {
-        using var device = DeviceScope.Start(options => options.AuthToken = Token);
+        using var device = new RunningDevice(options => options.AuthToken = Token);
         using RawClient client = device.Connect();
         byte[] hello = client.Call(Wire.Hello(1, wrongToken));
         if (wrongToken.Length == 0)
@@ -110,7 +110,7 @@ public sealed class AuthenticationTests
     public void LongestToken_IsAccepted_OnlyWhenEqual()
     {
         string longest = new string('k', MessageLayout.MaxTokenBytes - 1) + "!";
-        using var device = DeviceScope.Start(options => options.AuthToken = longest);
+        using var device = new RunningDevice(options => options.AuthToken = longest);
         using RawClient client = device.Connect();
         Assert.Equal(StatusCode.NotAuthenticated, Wire.StatusOf(client.Call(Wire.Hello(1, longest[..^1] + "?"))));
         Assert.Equal(StatusCode.NotAuthenticated, Wire.StatusOf(client.Call(Wire.Hello(2, longest[..^1]))));
@@ -125,7 +125,7 @@ public sealed class AuthenticationTests
     [Fact]
     public void HelloWithTheRightTokenButAnotherProtocolVersion_DoesNotAuthenticate()
     {
-        using var device = DeviceScope.Start(options => options.AuthToken = Token);
+        using var device = new RunningDevice(options => options.AuthToken = Token);
         using RawClient client = device.Connect();
         byte[] token = Encoding.ASCII.GetBytes(Token);
         byte[] hello = Wire.Request(Opcode.Hello, 1, [MessageLayout.ProtocolVersion + 1, (byte)token.Length, .. token]);
@@ -136,7 +136,7 @@ public sealed class AuthenticationTests
     [Fact]
     public void TokenLengthByteThatDisagreesWithTheArguments_IsBadLength_AndDoesNotAuthenticate()
     {
-        using var device = DeviceScope.Start(options => options.AuthToken = Token);
+        using var device = new RunningDevice(options => options.AuthToken = Token);
         using RawClient client = device.Connect();
         byte[] token = Encoding.ASCII.GetBytes(Token);
         byte[] shortClaim = Wire.Request(Opcode.Hello, 1, [MessageLayout.ProtocolVersion, (byte)(token.Length - 1), .. token]);
@@ -150,7 +150,7 @@ public sealed class AuthenticationTests
     public void Token_NeverAppearsInAnyReplyOrLogLine()
     {
         string[] secrets = [Token, .. WrongTokens.Select(row => (string)row[1]).Where(t => t.Length >= 4)];
-        using var device = DeviceScope.Start(options =>
+        using var device = new RunningDevice(options =>
         {
             options.AuthToken = Token;
 

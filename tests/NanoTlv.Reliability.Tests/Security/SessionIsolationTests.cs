@@ -13,7 +13,7 @@ public sealed class SessionIsolationTests
     [Fact]
     public void SubscriptionOfAClosedConnection_NeverDeliversToTheNextConnectionInItsSlot()
     {
-        using var device = DeviceScope.Start(options => options.MaxClients = 2);
+        using var device = new RunningDevice(options => options.MaxClients = 2);
         using (RawClient first = device.ConnectServed())
         {
             Subscribe(first, 1);

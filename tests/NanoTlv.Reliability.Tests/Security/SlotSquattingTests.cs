@@ -48,7 +48,7 @@ public sealed class SlotSquattingTests
 
     private void RunSquatters(string what, string closedLogLine, Action<Firmware.DeviceOptions> limits)
     {
-        using var device = DeviceScope.Start(options =>
+        using var device = new RunningDevice(options =>
         {
             options.AuthToken = Token;
             options.MaxClients = 2;

@@ -10,6 +10,9 @@ public sealed record InfoCounters(
 {
     public const int DataBytes = MessageCatalog.InfoReplyBytes;
 
+    /// <summary>Asks the device for INFO over <paramref name="client"/> and decodes the reply.</summary>
+    public static InfoCounters Read(RawClient client, ushort id = 0xFFF1) => Parse(client.Call(Wire.Request(Opcode.Info, id)));
+
     public static InfoCounters Parse(byte[] replyPayload)
     {
         byte[] data = Wire.DataOf(replyPayload);

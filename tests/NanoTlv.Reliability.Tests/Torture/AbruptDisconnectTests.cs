@@ -40,7 +40,7 @@ public sealed class AbruptDisconnectTests
         int seed = ReliabilitySettings.Seed(7001 + ((int)cut * 2) + (reset ? 1 : 0));
         var random = new Random(seed);
         int rounds = ReliabilitySettings.Scaled(CiRounds);
-        using var device = DeviceScope.Start();
+        using var device = new RunningDevice();
         for (int round = 0; round < rounds; round++)
         {
             string where = "seed " + seed + ", round " + round;

@@ -33,7 +33,7 @@ public sealed class ConnectionCycleTests
     {
         Assert.True(ResourceSnapshot.CanCountSockets, "This test counts sockets through /proc/self/fd (Linux).");
         int cycles = ReliabilitySettings.Scaled(CiCycles);
-        using var device = DeviceScope.Start(logCapacity: 64);
+        using var device = new RunningDevice(logCapacity: 64);
         RunCycles(device, WarmUpCycles);
         device.WaitForActiveSessions(0);
         ResourceSnapshot before = ResourceSnapshot.Take();
@@ -65,7 +65,7 @@ public sealed class ConnectionCycleTests
             "Managed memory grew by " + (after.ManagedBytes - before.ManagedBytes) + " bytes over " + cycles + " connections.");
 
         using RawClient client = device.ConnectServed();
-        InfoCounters info = device.ReadInfo(client);
+        InfoCounters info = InfoCounters.Read(client);
         Assert.Equal(1, info.Clients);
     }
 
@@ -74,7 +74,7 @@ public sealed class ConnectionCycleTests
     {
         const int Threads = 6;
         int cyclesPerThread = ReliabilitySettings.Scaled(CiCycles / Threads);
-        using var device = DeviceScope.Start(logCapacity: 64);
+        using var device = new RunningDevice(logCapacity: 64);
         RunCycles(device, WarmUpCycles);
         device.WaitForActiveSessions(0);
         ResourceSnapshot before = ResourceSnapshot.Take();
@@ -147,7 +147,7 @@ public sealed class ConnectionCycleTests
 
     /// <summary>Runs the cycles; returns how many connections were turned away because the slots of
     /// connections the client had already closed were not free yet (the device notices a close asynchronously).</summary>
-    private static int RunCycles(DeviceScope device, int cycles)
+    private static int RunCycles(RunningDevice device, int cycles)
     {
         int rejected = 0;
         for (int cycle = 0; cycle < cycles; cycle++)
@@ -177,7 +177,7 @@ public sealed class ConnectionCycleTests
         return rejected;
     }
 
-    private static bool PingOrRejected(DeviceScope device, RawClient client, ushort id)
+    private static bool PingOrRejected(RunningDevice device, RawClient client, ushort id)
     {
         client.SendFrame(Wire.Request(Opcode.Ping, id, (byte)id));
         byte[] first = client.ReadFrame();

@@ -28,7 +28,7 @@ public sealed class InputStormTests
     public void InputStorm_SubscriberGetsEveryChange_SessionsStayResponsive_FailsafeHoldsAfterwards()
     {
         int toggles = ReliabilitySettings.Scaled(CiToggles);
-        using var device = DeviceScope.Start();
+        using var device = new RunningDevice();
         using RawClient bystander = device.ConnectServed();
         RawClient subscriber = device.ConnectServed();
         Requests.ArmFailsafe(subscriber, FailsafePin, failsafeHigh: true, firstId: 10);
@@ -80,7 +80,7 @@ public sealed class InputStormTests
     {
         const int StuckToggles = 400_000;
         int toggles = StuckToggles * ReliabilitySettings.TortureScale;
-        using var device = DeviceScope.Start();
+        using var device = new RunningDevice();
         using RawClient bystander = device.ConnectServed();
         RawClient listener = device.ConnectServed();
         Subscribe(listener, InputPin, firstId: 20);
@@ -124,7 +124,7 @@ public sealed class InputStormTests
         Assert.Equal(Wire.Reply(Opcode.Subscribe, (ushort)(firstId + 1), StatusCode.Ok), client.ReadReply());
     }
 
-    private static Thread StartStorm(DeviceScope device, int toggles)
+    private static Thread StartStorm(RunningDevice device, int toggles)
     {
         var storm = new Thread(() =>
         {

@@ -29,7 +29,7 @@ public sealed class PipeliningClientsTests
     {
         int seed = ReliabilitySettings.Seed(4242);
         int requests = ReliabilitySettings.Scaled(CiRequestsPerClient);
-        using var device = DeviceScope.Start();
+        using var device = new RunningDevice();
         var failures = new List<string>();
         var lastLevels = new bool[Clients];
         var clock = Stopwatch.StartNew();
@@ -70,7 +70,7 @@ public sealed class PipeliningClientsTests
     }
 
     /// <summary>Runs one client; returns the level its pin must be left at.</summary>
-    private static bool RunClient(DeviceScope device, int index, int requests, Random random, string where)
+    private static bool RunClient(RunningDevice device, int index, int requests, Random random, string where)
     {
         using RawClient client = device.Connect();
         int pin = ClientPins[index];

@@ -50,7 +50,7 @@ public sealed class ServerLifecycleTests
     [Fact]
     public void Stop_WhileASessionIsBlockedSending_EndsWithinItsBound()
     {
-        var device = DeviceScope.Start();
+        var device = new RunningDevice();
         RawClient hog;
         TimeSpan stopTook;
         try
@@ -120,7 +120,7 @@ public sealed class ServerLifecycleTests
             bool failsafeHigh = restart % 2 == 0;
             RawClient first;
             RawClient second;
-            DeviceScope device = DeviceScope.Start(logCapacity: 16);
+            var device = new RunningDevice(logCapacity: 16);
             try
             {
                 first = device.ConnectServed();

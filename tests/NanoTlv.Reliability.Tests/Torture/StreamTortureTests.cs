@@ -30,7 +30,7 @@ public sealed class StreamTortureTests
         int seed = ReliabilitySettings.Seed(20261125);
         int items = ReliabilitySettings.Scaled(CiItems);
         var random = new Random(seed);
-        using var device = DeviceScope.Start();
+        using var device = new RunningDevice();
         int max = device.Options.MaxPayloadBytes;
 
         long bytesSent = 0;
@@ -70,7 +70,7 @@ public sealed class StreamTortureTests
         clock.Stop();
         device.WaitForActiveSessions(0);
         using RawClient probe = device.ConnectServed();
-        InfoCounters info = device.ReadInfo(probe);
+        InfoCounters info = InfoCounters.Read(probe);
         const int ProbePingBytes = 6;
         const int InfoRequestBytes = 6;
 
@@ -90,7 +90,7 @@ public sealed class StreamTortureTests
             bytesSent / 1e6, chunks, expectedOutputs / seconds);
     }
 
-    private static int RunConnection(DeviceScope device, TortureScript script, Random chunking, string where)
+    private static int RunConnection(RunningDevice device, TortureScript script, Random chunking, string where)
     {
         using RawClient client = device.Connect();
         List<byte[]> expected = script.Expected;

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using NanoTlv.Firmware.Board;
 using NanoTlv.Firmware.Sensors;
 
@@ -11,6 +12,8 @@ namespace NanoTlv.VirtualDevice
     /// </summary>
     public sealed class VirtualBoard : IDisposable
     {
+        private int _disposed;
+
         /// <summary>A virtual ESP32 DevKit (<see cref="Esp32DevKitBoard.Create()"/>).</summary>
         public VirtualBoard()
             : this(Esp32DevKitBoard.Create())
@@ -110,7 +113,14 @@ namespace NanoTlv.VirtualDevice
         /// <summary>Unplugs the BME280: its address stops acknowledging.</summary>
         public void DetachBme280() => I2c.Detach(Bme280Address);
 
+        /// <summary>True once <see cref="Dispose"/> ran: the GPIO event thread and debounce timers are stopped.</summary>
+        public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
         /// <summary>Stops the GPIO event thread and debounce timers.</summary>
-        public void Dispose() => Digital.Dispose();
+        public void Dispose()
+        {
+            Interlocked.Exchange(ref _disposed, 1);
+            Digital.Dispose();
+        }
     }
 }
