@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using NanoTlv.Firmware;
-using NanoTlv.Integration.Tests.Support;
 using NanoTlv.Messages;
 using NanoTlv.VirtualDevice;
 using Xunit;
@@ -12,7 +11,6 @@ namespace NanoTlv.Integration.Tests;
 public sealed class DiscoveryTests
 {
     private const int TcpPort = 5150;
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     [Fact]
     public void Announcements_arrive_at_the_chosen_address_periodically()
@@ -66,7 +64,7 @@ public sealed class DiscoveryTests
         client.Send(oversize, boardEndPoint);
         client.Send([0x72, 0x00, 0x02, 0x71, 0x01], boardEndPoint);
         client.Send([], boardEndPoint);
-        TestLog.WaitUntil(() => discovery.Counters.Ignored == 5, "five datagrams were ignored");
+        Wait.Until(() => discovery.Counters.Ignored == 5, "five datagrams were ignored");
 
         Assert.Equal(1, discovery.Counters.Foreign);
         Assert.Equal(2, discovery.Counters.Truncated);
@@ -98,7 +96,7 @@ public sealed class DiscoveryTests
 
     private static BoardAnnouncement ReceiveAnnouncement(UdpClient socket)
     {
-        using var timeout = new CancellationTokenSource(Wait);
+        using var timeout = new CancellationTokenSource(Wait.Long);
         UdpReceiveResult result = socket.ReceiveAsync(timeout.Token).AsTask().GetAwaiter().GetResult();
         var board = new BoardAnnouncement();
         Assert.Equal(DiscoveryStatus.Ok, DiscoveryCodec.ReadAnnouncement(result.Buffer, 0, result.Buffer.Length, board));

@@ -77,7 +77,7 @@ namespace NanoTlv.Cli.Tests.Commands
         [InlineData("6", "wired to the SPI flash")]
         public async Task A_reserved_pin_error_says_why_the_pin_is_reserved(string pin, string reason)
         {
-            using var device = new DeviceScope();
+            using var device = new RunningDevice();
             CliResult result = await Tlvctl.RunAsync(device.Args("gpio", "read", pin, "--json"));
             Assert.Equal(ExitCodes.DeviceError, result.ExitCode);
             Assert.Contains("GPIO " + pin + " is reserved: " + reason, result.Err, StringComparison.Ordinal);

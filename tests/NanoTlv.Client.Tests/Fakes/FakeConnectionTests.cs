@@ -25,7 +25,8 @@ namespace NanoTlv.Client.Tests.Fakes
             await raw.GetStream().WriteAsync(ping);
             Assert.Equal(Opcode.Ping, (await connection.ReadRequestAsync()).Opcode);
 
-            await raw.GetStream().WriteAsync([.. Hex.Parse(badHex), .. ping]);
+            byte[] badThenPing = [.. Hex.Parse(badHex), .. ping];
+            await raw.GetStream().WriteAsync(badThenPing);
 
             await Assert.ThrowsAsync<InvalidDataException>(() => connection.ReadRequestAsync());
         }

@@ -59,7 +59,7 @@ public sealed class AnalogAndSensorTests
     public void Internal_temperature_absent_gets_SensorAbsent()
     {
         using var device = new TestDevice();
-        device.Board.Clock.HasInternalSensor = false;
+        device.Board.System.HasInternalTemperatureSensor = false;
 
         Assert.Equal("D0 00 01 0B", device.LastReply("50 00 01 00"));
     }
@@ -68,7 +68,7 @@ public sealed class AnalogAndSensorTests
     public void Negative_internal_temperature_is_a_signed_i32()
     {
         using var device = new TestDevice();
-        device.Board.Clock.InternalCentiCelsius = -1234;
+        device.Board.System.InternalTemperatureCentiCelsius = -1234;
 
         Assert.Equal("D0 00 01 00 FF FF FB 2E", device.LastReply("50 00 01 00"));
     }

@@ -12,12 +12,12 @@ public sealed class EventTests
     public void A_subscribed_input_change_arrives_as_an_event_with_its_timestamp()
     {
         using var device = new TestDevice();
-        device.Board.Clock.Freeze(0x00ABCDEF);
+        device.Board.System.Freeze(0x00ABCDEF);
         var pipe = Subscribe(device, "03 03 00 00");
 
         device.Board.Digital.DriveInput(3, true);
         Assert.Equal("F0 00 00 00 03 01 00 AB CD EF", Hex.Format(pipe.ReadFrame()));
-        device.Board.Clock.Advance(0x11);
+        device.Board.System.Advance(0x11);
         device.Board.Digital.DriveInput(3, false);
         Assert.Equal("F0 00 00 00 03 00 00 AB CE 00", Hex.Format(pipe.ReadFrame()));
         pipe.CloseFromClient();
@@ -27,7 +27,7 @@ public sealed class EventTests
     public void Only_the_subscribed_edges_are_reported()
     {
         using var device = new TestDevice();
-        device.Board.Clock.Freeze(5);
+        device.Board.System.Freeze(5);
         var pipe = Subscribe(device, "03 02 00 00");
 
         device.Board.Digital.DriveInput(3, true);

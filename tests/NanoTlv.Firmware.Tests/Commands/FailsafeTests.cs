@@ -1,6 +1,7 @@
 using NanoTlv.Firmware.Board;
 using NanoTlv.Firmware.Tests.Support;
 using NanoTlv.Messages;
+using NanoTlv.VirtualDevice;
 using Xunit;
 
 namespace NanoTlv.Firmware.Tests.Commands;
@@ -129,7 +130,7 @@ public sealed class FailsafeTests
     {
         var options = new DeviceOptions();
         options.SetFailsafe(pin, true);
-        using var board = new TestBoard();
+        using var board = TestBoard.Create();
 
         var error = Assert.Throws<ArgumentException>(() => new DeviceServer(board.Services, options, new TestLog()));
         Assert.Contains("GPIO " + pin, error.Message, StringComparison.Ordinal);

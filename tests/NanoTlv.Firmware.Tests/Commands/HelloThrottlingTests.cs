@@ -71,7 +71,7 @@ public sealed class HelloThrottlingTests
             options.FailedHelloDelayMs = DeviceOptions.ThrottlingOff;
             options.MaxRecentFailedHellos = 3;
         });
-        device.Board.Clock.Freeze(1000);
+        device.Board.System.Freeze(1000);
         for (int connection = 1; connection <= 2; connection++)
         {
             Assert.Equal(["81 00 01 0C"], device.ExchangeHex(HelloWith(1, "guess-" + connection)));
@@ -95,7 +95,7 @@ public sealed class HelloThrottlingTests
         Assert.Contains(device.Log.Lines, line => line.EndsWith("(1 on this connection, 4 on the device)", StringComparison.Ordinal));
 
         // Once enough failures are forgotten, a wrong token is an ordinary one again: refused, connection kept.
-        device.Board.Clock.Advance(3 * FailedHelloThrottle.ForgetOneFailureMs);
+        device.Board.System.Advance(3 * FailedHelloThrottle.ForgetOneFailureMs);
         List<string> afterwards = device.ExchangeHex(HelloWith(1, "guess-5"), HelloWith(2, Token), "03 00 03");
         Assert.Equal("81 00 01 0C", afterwards[0]);
         Assert.StartsWith("81 00 02 00", afterwards[1], StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed class InfoAndCapsTests
     public void Info_reports_uptime_memory_counters_and_clients()
     {
         using var device = new TestDevice();
-        device.Board.Clock.Freeze(0x01020304);
+        device.Board.System.Freeze(0x01020304);
 
         // PING (7-byte frame), garbage (2 bytes skipped), an oversized frame, a short payload, an error, then INFO.
         var transport = device.Serve(

@@ -2,6 +2,7 @@ using NanoTlv.Firmware.Discovery;
 using NanoTlv.Firmware.Tests.Support;
 using NanoTlv.Firmware.Transport;
 using NanoTlv.Messages;
+using NanoTlv.VirtualDevice;
 using Xunit;
 
 namespace NanoTlv.Firmware.Tests.Discovery;
@@ -16,7 +17,7 @@ public sealed class DiscoveryResponderTests
     private const string Announcement = "72 00 17 71 01 A4 CF 12 34 56 78 14 1E 01 00 00 01 00 07 6E 61 6E 6F 74 6C 76";
     private const string Discover = "72 00 02 70 01";
 
-    private readonly TestClock _clock = new();
+    private readonly VirtualSystemMonitor _clock = new();
     private readonly FakeDatagramTransport _transport = new();
     private readonly TestLog _log = new();
 

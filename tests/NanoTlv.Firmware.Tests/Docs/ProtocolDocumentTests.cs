@@ -2,6 +2,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using NanoTlv.Firmware.Board;
 using NanoTlv.Firmware.Tests.Support;
+using NanoTlv.VirtualDevice;
 using Xunit;
 
 namespace NanoTlv.Firmware.Tests.Docs;
@@ -127,7 +128,7 @@ public sealed class ProtocolDocumentTests
     [MemberData(nameof(DiscoveryExamples))]
     public void Discovery_example_runs_as_documented(int example, string options, string body)
     {
-        var clock = new TestClock();
+        var clock = new VirtualSystemMonitor();
         clock.Freeze(DocumentedUptimeMs);
         var transport = new FakeDatagramTransport();
         var deviceOptions = Discovery.DiscoveryResponderTests.DocumentedOptions();
@@ -280,8 +281,8 @@ public sealed class ProtocolDocumentTests
                 }
             },
             Esp32DevKitBoard.Create());
-        device.Board.Clock.Freeze(DocumentedUptimeMs);
-        device.Board.Clock.InternalCentiCelsius = 4512;
+        device.Board.System.Freeze(DocumentedUptimeMs);
+        device.Board.System.InternalTemperatureCentiCelsius = 4512;
         device.Board.Analog.SetRaw(0, 2048);
         device.Board.Bme280.SetEnvironment(21.5, 101325, 45);
         return device;

@@ -1,4 +1,5 @@
 using NanoTlv.Firmware.Tests.Support;
+using NanoTlv.VirtualDevice;
 using Xunit;
 
 namespace NanoTlv.Firmware.Tests.Server;
@@ -8,7 +9,7 @@ public sealed class DeviceServerTests
     [Fact]
     public void Run_serves_connections_on_their_own_threads_until_Stop()
     {
-        using var board = new TestBoard();
+        using var board = TestBoard.Create();
         var server = new DeviceServer(board.Services, new DeviceOptions(), new TestLog());
         var listener = new InMemoryListener();
         var run = StartRun(server, listener);
@@ -32,7 +33,7 @@ public sealed class DeviceServerTests
     [Fact]
     public void One_connection_more_than_MaxClients_gets_ConnectionRejected_and_the_others_carry_on()
     {
-        using var board = new TestBoard();
+        using var board = TestBoard.Create();
         var log = new TestLog();
         var server = new DeviceServer(board.Services, new DeviceOptions { MaxClients = 2 }, log);
         var listener = new InMemoryListener();
@@ -103,7 +104,7 @@ public sealed class DeviceServerTests
     [Fact]
     public void Run_twice_is_refused()
     {
-        using var board = new TestBoard();
+        using var board = TestBoard.Create();
         var server = new DeviceServer(board.Services, new DeviceOptions(), new TestLog());
         var listener = new InMemoryListener();
         var run = StartRun(server, listener);
@@ -117,7 +118,7 @@ public sealed class DeviceServerTests
     [Fact]
     public void Run_after_Stop_is_refused_and_closes_the_listener_it_was_given()
     {
-        using var board = new TestBoard();
+        using var board = TestBoard.Create();
         var server = new DeviceServer(board.Services, new DeviceOptions(), new TestLog());
         server.Stop();
         var listener = new InMemoryListener();
@@ -129,7 +130,7 @@ public sealed class DeviceServerTests
     [Fact]
     public void Run_closes_its_listener_when_it_returns_and_a_refused_second_Run_closes_its_own()
     {
-        using var board = new TestBoard();
+        using var board = TestBoard.Create();
         var log = new TestLog();
         var server = new DeviceServer(board.Services, new DeviceOptions(), log);
         var listener = new InMemoryListener();
@@ -148,7 +149,7 @@ public sealed class DeviceServerTests
     [Fact]
     public void Invalid_options_are_refused_by_the_constructor()
     {
-        using var board = new TestBoard();
+        using var board = TestBoard.Create();
 
         Assert.Throws<ArgumentException>(() => new DeviceServer(board.Services, new DeviceOptions { MaxClients = 0 }, new TestLog()));
         Assert.Throws<ArgumentNullException>(() => new DeviceServer(board.Services, null!, new TestLog()));

@@ -24,7 +24,7 @@ public sealed class AuthenticationDeadlineTests
             options.IdleTimeoutMs = DeviceOptions.NoIdleTimeout;
         });
         byte[][] pings = Enumerable.Range(0, 10).Select(_ => Hex.FrameOf("02 00 01")).ToArray();
-        var transport = new ScriptedTransport(pings, device.Board.Clock, 0, 4096) { ClockStepPerChunkMs = 500 };
+        var transport = new ScriptedTransport(pings, device.Board.System, 0, 4096) { ClockStepPerChunkMs = 500 };
 
         device.Server.ServeConnection(transport);
 
@@ -43,7 +43,7 @@ public sealed class AuthenticationDeadlineTests
             options.IdleTimeoutMs = DeviceOptions.NoIdleTimeout;
         });
         byte[][] chunks = [Hex.FrameOf(TokenHello), .. Enumerable.Range(0, 10).Select(_ => Hex.FrameOf("02 00 01"))];
-        var transport = new ScriptedTransport(chunks, device.Board.Clock, 0, 4096) { ClockStepPerChunkMs = 1000 };
+        var transport = new ScriptedTransport(chunks, device.Board.System, 0, 4096) { ClockStepPerChunkMs = 1000 };
 
         device.Server.ServeConnection(transport);
 
@@ -61,7 +61,7 @@ public sealed class AuthenticationDeadlineTests
             options.IdleTimeoutMs = 2000;
         });
         byte[][] pings = Enumerable.Range(0, 10).Select(_ => Hex.FrameOf("02 00 01")).ToArray();
-        var transport = new ScriptedTransport(pings, device.Board.Clock, 0, 4096) { ClockStepPerChunkMs = 500 };
+        var transport = new ScriptedTransport(pings, device.Board.System, 0, 4096) { ClockStepPerChunkMs = 500 };
 
         device.Server.ServeConnection(transport);
 
@@ -78,7 +78,7 @@ public sealed class AuthenticationDeadlineTests
             options.IdleTimeoutMs = 2000;
         });
         byte[][] pings = Enumerable.Range(0, 10).Select(_ => Hex.FrameOf("02 00 01")).ToArray();
-        var transport = new ScriptedTransport(pings, device.Board.Clock, 0, 4096) { ClockStepPerChunkMs = 1500 };
+        var transport = new ScriptedTransport(pings, device.Board.System, 0, 4096) { ClockStepPerChunkMs = 1500 };
 
         device.Server.ServeConnection(transport);
 

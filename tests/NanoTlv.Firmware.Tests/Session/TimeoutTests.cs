@@ -15,7 +15,7 @@ public sealed class TimeoutTests
         using var device = new TestDevice(options => options.IdleTimeoutMs = 5000);
         var transport = new ScriptedTransport(
             [Hex.FrameOf("10 00 01 02 03"), Hex.FrameOf("60 00 02 02 01"), Hex.FrameOf("11 00 03 02 00")],
-            device.Board.Clock,
+            device.Board.System,
             timeoutsAfterScript: 100,
             sendCapacity: 4096);
 
@@ -34,7 +34,7 @@ public sealed class TimeoutTests
     {
         using var device = new TestDevice(options => options.IdleTimeoutMs = 5000);
         byte[][] pings = Enumerable.Range(0, 10).Select(id => Hex.FrameOf("02 00 01")).ToArray();
-        var transport = new ScriptedTransport(pings, device.Board.Clock, 0, 4096) { ClockStepPerChunkMs = 4000 };
+        var transport = new ScriptedTransport(pings, device.Board.System, 0, 4096) { ClockStepPerChunkMs = 4000 };
 
         device.Server.ServeConnection(transport);
 
@@ -46,7 +46,7 @@ public sealed class TimeoutTests
     public void Idle_timeout_zero_never_closes()
     {
         using var device = new TestDevice(options => options.IdleTimeoutMs = 0);
-        var transport = new ScriptedTransport([Hex.FrameOf("02 00 01")], device.Board.Clock, 200, 4096);
+        var transport = new ScriptedTransport([Hex.FrameOf("02 00 01")], device.Board.System, 200, 4096);
 
         device.Server.ServeConnection(transport);
 
@@ -62,7 +62,7 @@ public sealed class TimeoutTests
             options.ReceiveTimeoutMs = 3000;
             options.IdleTimeoutMs = 0;
         });
-        var transport = new ScriptedTransport([Hex.FrameOf("02 00 01"), [0x72, 0x00, 0x05, 0x02]], device.Board.Clock, 100, 4096);
+        var transport = new ScriptedTransport([Hex.FrameOf("02 00 01"), [0x72, 0x00, 0x05, 0x02]], device.Board.System, 100, 4096);
 
         device.Server.ServeConnection(transport);
 
@@ -76,7 +76,7 @@ public sealed class TimeoutTests
     {
         using var device = new TestDevice(options => options.ReceiveTimeoutMs = 3000);
         byte[] frame = Hex.FrameOf("02 00 01 AA BB CC DD");
-        var transport = new ScriptedTransport(frame.Select(b => new[] { b }).ToArray(), device.Board.Clock, 0, 4096) { ClockStepPerChunkMs = 1000 };
+        var transport = new ScriptedTransport(frame.Select(b => new[] { b }).ToArray(), device.Board.System, 0, 4096) { ClockStepPerChunkMs = 1000 };
 
         device.Server.ServeConnection(transport);
 
@@ -95,7 +95,7 @@ public sealed class TimeoutTests
         });
         byte[] stream = Enumerable.Range(1, 6).SelectMany(id => Hex.FrameOf("02 00 0" + id)).ToArray();
         byte[][] chunks = [stream[..3], .. Enumerable.Range(0, 6).Select(k => stream[(3 + (6 * k))..Math.Min(stream.Length, 9 + (6 * k))])];
-        var transport = new ScriptedTransport(chunks, device.Board.Clock, 0, 4096) { ClockStepPerChunkMs = 2000 };
+        var transport = new ScriptedTransport(chunks, device.Board.System, 0, 4096) { ClockStepPerChunkMs = 2000 };
 
         device.Server.ServeConnection(transport);
 
@@ -111,7 +111,7 @@ public sealed class TimeoutTests
             options.MaxPayloadBytes = 128;
             options.ReceiveTimeoutMs = 3000;
         });
-        var transport = new ScriptedTransport([[0x72, 0x10, 0x00, 1, 2, 3]], device.Board.Clock, 100, 4096);
+        var transport = new ScriptedTransport([[0x72, 0x10, 0x00, 1, 2, 3]], device.Board.System, 100, 4096);
 
         device.Server.ServeConnection(transport);
 
@@ -127,7 +127,7 @@ public sealed class TimeoutTests
             options.ReceiveTimeoutMs = 3000;
             options.IdleTimeoutMs = 0;
         });
-        var transport = new ScriptedTransport([[0x01, 0x02, 0x03]], device.Board.Clock, 20, 4096);
+        var transport = new ScriptedTransport([[0x01, 0x02, 0x03]], device.Board.System, 20, 4096);
 
         device.Server.ServeConnection(transport);
 

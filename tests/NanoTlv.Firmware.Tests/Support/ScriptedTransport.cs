@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using NanoTlv.Firmware.Transport;
+using NanoTlv.VirtualDevice;
 
 namespace NanoTlv.Firmware.Tests.Support;
 
@@ -17,7 +18,7 @@ public sealed class ScriptedTransport : ITransport
     private readonly byte[][] _chunks;
     private readonly long[] _allocationSamples;
     private readonly byte[] _sent;
-    private readonly TestClock? _clock;
+    private readonly VirtualSystemMonitor? _clock;
     private readonly int _timeoutsAfterScript;
     private int _next;
     private int _timeoutsGiven;
@@ -32,7 +33,7 @@ public sealed class ScriptedTransport : ITransport
     /// <param name="clock">Advanced by the wait of every timed-out Receive after the script (null: close at once).</param>
     /// <param name="timeoutsAfterScript">How many timed-out Receives to report after the script before closing.</param>
     /// <param name="sendCapacity">Bytes the recorder holds.</param>
-    public ScriptedTransport(byte[][] chunks, TestClock? clock, int timeoutsAfterScript, int sendCapacity)
+    public ScriptedTransport(byte[][] chunks, VirtualSystemMonitor? clock, int timeoutsAfterScript, int sendCapacity)
     {
         _chunks = chunks;
         _clock = clock;

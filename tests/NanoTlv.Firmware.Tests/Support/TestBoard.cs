@@ -1,4 +1,3 @@
-using System;
 using NanoTlv.Firmware.Board;
 using NanoTlv.Messages;
 using NanoTlv.VirtualDevice;
@@ -6,15 +5,15 @@ using NanoTlv.VirtualDevice;
 namespace NanoTlv.Firmware.Tests.Support;
 
 /// <summary>
-/// A small board for core tests, built from the virtual device's drivers (which throw when the core
-/// skips a check it promises) and a <see cref="TestClock"/>.
+/// The core tests' board: a small pin table on the virtual device's drivers (which throw when the core skips a
+/// check it promises), with fixed memory figures and chip temperature so that replies are byte-exact.
 /// </summary>
 /// <remarks>
 /// Pins: 0..5 general purpose (input, output, pulls, open drain, PWM), 4 also ADC channel 2;
 /// 6 reserved; 7 missing; 8 and 9 input only with ADC channels 0 and 1; 10 output only (no PWM, no pulls);
 /// 11/12 I2C SDA/SCL; 13 status LED (system use). A BME280 simulator sits at 0x76.
 /// </remarks>
-public sealed class TestBoard : IDisposable
+public static class TestBoard
 {
     public const int AnalogPin = 8;
     public const int AnalogChannel = 0;
@@ -24,44 +23,27 @@ public sealed class TestBoard : IDisposable
     public const int ReservedPin = 6;
     public const int I2cDataPin = 11;
     public const int StatusLedPin = 13;
+    public const uint FreeMemoryBytes = 81920;
+    public const uint TotalMemoryBytes = 131072;
+    public const int InternalCentiCelsius = 4512;
 
     private const PinCapabilities GeneralPurpose =
         PinCapabilities.DigitalInput | PinCapabilities.DigitalOutput | PinCapabilities.PullUp |
         PinCapabilities.PullDown | PinCapabilities.OpenDrain | PinCapabilities.Pwm;
 
-    public TestBoard()
-        : this(CreateDescription(), VirtualPwmOutputs.DefaultChannelCount)
+    /// <summary>A new board with this pin table (dispose it: it runs a GPIO event thread).</summary>
+    public static VirtualBoard Create() => Create(CreateDescription());
+
+    /// <summary>A new board with another pin table (e.g. the DevKit's, for the documented examples) and this
+    /// board's memory figures and chip temperature.</summary>
+    public static VirtualBoard Create(BoardDescription description)
     {
+        var board = new VirtualBoard(description);
+        board.System.FreeMemoryBytes = FreeMemoryBytes;
+        board.System.TotalMemoryBytes = TotalMemoryBytes;
+        board.System.InternalTemperatureCentiCelsius = InternalCentiCelsius;
+        return board;
     }
-
-    public TestBoard(BoardDescription description, int pwmChannels)
-    {
-        Description = description;
-        Clock = new TestClock();
-        Digital = new VirtualDigitalPins(description, Clock);
-        Analog = new VirtualAnalogInputs(VirtualAnalogInputs.ChannelCountFor(description));
-        Pwm = new VirtualPwmOutputs(description, pwmChannels);
-        I2c = new VirtualI2cBus();
-        Bme280 = new Bme280Simulator();
-        I2c.Attach(0x76, Bme280);
-        Services = new BoardServices(description, Digital, Analog, Pwm, I2c, Clock);
-    }
-
-    public BoardDescription Description { get; }
-
-    public BoardServices Services { get; }
-
-    public TestClock Clock { get; }
-
-    public VirtualDigitalPins Digital { get; }
-
-    public VirtualAnalogInputs Analog { get; }
-
-    public VirtualPwmOutputs Pwm { get; }
-
-    public VirtualI2cBus I2c { get; }
-
-    public Bme280Simulator Bme280 { get; }
 
     public static BoardDescription CreateDescription()
     {
@@ -81,6 +63,4 @@ public sealed class TestBoard : IDisposable
         pins[StatusLedPin] = new PinDescription(StatusLedPin, GeneralPurpose | PinCapabilities.SystemUse, PinDescription.NoAdcChannel, PinReservation.StatusLed);
         return new BoardDescription("Test board", pins!, I2cDataPin, 12, StatusLedPin);
     }
-
-    public void Dispose() => Digital.Dispose();
 }

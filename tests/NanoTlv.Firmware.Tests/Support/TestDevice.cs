@@ -18,16 +18,16 @@ public sealed class TestDevice : IDisposable
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(10);
     private readonly List<Thread> _sessions = new();
 
-    public TestDevice(Action<DeviceOptions>? configure = null, BoardDescription? description = null, int pwmChannels = VirtualPwmOutputs.DefaultChannelCount)
+    public TestDevice(Action<DeviceOptions>? configure = null, BoardDescription? description = null)
     {
-        Board = new TestBoard(description ?? TestBoard.CreateDescription(), pwmChannels);
+        Board = TestBoard.Create(description ?? TestBoard.CreateDescription());
         Options = new DeviceOptions { DeviceName = "test-device", FirmwareMajor = 1, FirmwareMinor = 2, FirmwarePatch = 3 };
         configure?.Invoke(Options);
         Log = new TestLog();
         Server = new DeviceServer(Board.Services, Options, Log);
     }
 
-    public TestBoard Board { get; }
+    public VirtualBoard Board { get; }
 
     public DeviceOptions Options { get; }
 

@@ -21,7 +21,7 @@ public sealed class AcceptFaultTests
     public void ConfiguringAnAcceptedSocketFails_TheSocketIsClosed_AndTheServerGoesOn()
     {
         using var board = new VirtualBoard();
-        var log = new CapturingLog();
+        var log = new TestLog();
         var server = new DeviceServer(board.Services, new DeviceOptions(), log);
         var listener = new FaultInjectingListener();
         var serverThread = new Thread(() => server.Run(listener)) { IsBackground = true, Name = "accept fault server" };

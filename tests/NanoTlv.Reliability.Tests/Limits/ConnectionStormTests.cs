@@ -28,7 +28,7 @@ public sealed class ConnectionStormTests
     [Fact]
     public void TwoThousandConnectCloseCycles_FromFourThreads_NoneWaitsForTheAcceptQueue()
     {
-        using var device = DeviceScope.Start(logCapacity: 64);
+        using var device = new RunningDevice(logCapacity: 64);
         var connectTimes = new double[Cycles];
         var clock = Stopwatch.StartNew();
         Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, thread =>

@@ -28,7 +28,7 @@ public sealed class OrderlyCloseTests
     [Fact]
     public void RejectedConnection_ReadsConnectionRejected_EveryTime_ThoughItSentARequestFirst()
     {
-        using var device = DeviceScope.Start(options => options.MaxClients = 1, logCapacity: 64);
+        using var device = new RunningDevice(options => options.MaxClients = 1, logCapacity: 64);
         using RawClient holder = device.ConnectServed();
         byte[] expected = Wire.Event(EventCode.ConnectionRejected, StatusCode.Busy, 1);
 
@@ -43,7 +43,7 @@ public sealed class OrderlyCloseTests
     [Fact]
     public void TooManyWrongTokens_TheLastRefusalArrives_EveryTime_WhileTheClientKeepsSending()
     {
-        using var device = DeviceScope.Start(
+        using var device = new RunningDevice(
             options =>
             {
                 options.AuthToken = Token;
@@ -52,7 +52,7 @@ public sealed class OrderlyCloseTests
                 options.MaxRecentFailedHellos = Firmware.DeviceOptions.ThrottlingOff;
             },
             logCapacity: 64);
-        byte[] pings = Enumerable.Range(2, 20).SelectMany(id => Wire.Frame(Wire.Request(Opcode.Ping, (ushort)id, new byte[32]))).ToArray();
+        byte[] pings = Enumerable.Range(2, 20).SelectMany(id => Hex.Frame(Wire.Request(Opcode.Ping, (ushort)id, new byte[32]))).ToArray();
 
         Run("too many wrong tokens", tries =>
         {
@@ -79,7 +79,7 @@ public sealed class OrderlyCloseTests
     public void IdleTimeout_TheLastReplyArrives_EveryTime_WhileTheClientSendsGarbage()
     {
         // Enough slots that earlier tries' sessions, still closing, never make the device reject the next one.
-        using var device = DeviceScope.Start(
+        using var device = new RunningDevice(
             options =>
             {
                 // Long enough that a descheduled session still reads the PING before the timeout on a busy machine.
@@ -112,7 +112,7 @@ public sealed class OrderlyCloseTests
         int tries = ReliabilitySettings.Scaled(CiTries) / 10;
         Run("server stop", tries, _ =>
         {
-            var device = DeviceScope.Start(logCapacity: 16);
+            var device = new RunningDevice(logCapacity: 16);
             RawClient client;
             try
             {

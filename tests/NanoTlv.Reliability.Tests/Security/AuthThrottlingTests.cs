@@ -134,7 +134,7 @@ public sealed class AuthThrottlingTests
     public void DuringTheCoolDown_TheOwnersRightToken_GetsIn_WhileGuessingStaysThrottled()
     {
         const int slots = 2;
-        using var device = DeviceScope.Start(options =>
+        using var device = new RunningDevice(options =>
         {
             options.AuthToken = Token;
             options.FailedHelloDelayMs = 10;
@@ -162,7 +162,7 @@ public sealed class AuthThrottlingTests
         byte[] ownerHello = owner.Call(Wire.Hello(1, Token));
         ownerClock.Stop();
         Assert.Equal(StatusCode.Ok, Wire.StatusOf(ownerHello));
-        Assert.Equal(1, ownerHello[^(DeviceScope.DefaultDeviceName.Length + 2)]); // authenticated
+        Assert.Equal(1, ownerHello[^(RunningDevice.DefaultName.Length + 2)]); // authenticated
 
         byte[] refused = guesser.ReadFrame(Budget);
         TimeSpan refusedAfter = guessClock.Elapsed;
@@ -172,7 +172,7 @@ public sealed class AuthThrottlingTests
         Assert.True(refusedAfter >= TimeSpan.FromMilliseconds((slots * ForgetOneFailureMs) - 20),
             "A token guessed during the cool-down was refused after " + refusedAfter.TotalMilliseconds + " ms, less than the cool-down penalty.");
 
-        InfoCounters info = device.ReadInfo(owner);
+        InfoCounters info = InfoCounters.Read(owner);
         Assert.Equal(4u, info.FailedAuthentications);
     }
 
@@ -182,7 +182,7 @@ public sealed class AuthThrottlingTests
         const int slots = 2;
         const int maxRecent = 3;
         TimeSpan window = TimeSpan.FromSeconds(5);
-        using var device = DeviceScope.Start(options =>
+        using var device = new RunningDevice(options =>
         {
             options.AuthToken = Token;
             options.FailedHelloDelayMs = 10;

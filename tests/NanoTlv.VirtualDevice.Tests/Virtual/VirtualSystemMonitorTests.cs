@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace NanoTlv.VirtualDevice.Tests.Virtual;
@@ -39,5 +40,38 @@ public sealed class VirtualSystemMonitorTests
 
         _monitor.HasInternalTemperatureSensor = false;
         Assert.False(_monitor.TryReadInternalTemperature(out _));
+    }
+
+    [Fact]
+    public void Advance_moves_uptime_forward_without_waiting()
+    {
+        long before = _monitor.UptimeMs;
+
+        _monitor.Advance(60_000);
+
+        Assert.InRange(_monitor.UptimeMs - before, 60_000, 61_000);
+        Assert.Throws<ArgumentOutOfRangeException>(() => _monitor.Advance(-1));
+    }
+
+    [Fact]
+    public void A_frozen_uptime_stands_still_until_advanced()
+    {
+        _monitor.Freeze(0x01020304);
+        Thread.Sleep(20);
+        Assert.Equal(0x01020304, _monitor.UptimeMs);
+
+        _monitor.Advance(0x11);
+
+        Assert.Equal(0x01020315, _monitor.UptimeMs);
+    }
+
+    [Fact]
+    public void Set_memory_figures_replace_the_heap_figures()
+    {
+        _monitor.FreeMemoryBytes = 81920;
+        _monitor.TotalMemoryBytes = 131072;
+
+        Assert.Equal(81920u, _monitor.FreeMemoryBytes);
+        Assert.Equal(131072u, _monitor.TotalMemoryBytes);
     }
 }

@@ -1,37 +1,73 @@
 using System;
 using System.Diagnostics;
+using System.Threading;
 using NanoTlv.Firmware.Board;
 
 namespace NanoTlv.VirtualDevice
 {
     /// <summary>
-    /// The virtual board's clock, memory figures and chip temperature sensor. Uptime runs from construction;
-    /// memory figures are this process's managed heap; the internal temperature is whatever a test sets.
+    /// The virtual board's clock, memory figures and chip temperature sensor. Uptime runs from construction
+    /// plus whatever a test <see cref="Advance"/>s (timeouts without waiting), or stands still where a test
+    /// <see cref="Freeze"/>s it (byte-exact examples); memory figures are this process's managed heap until a
+    /// test sets them; the internal temperature is whatever a test sets.
     /// </summary>
     public sealed class VirtualSystemMonitor : ISystemMonitor
     {
         /// <summary>Internal temperature reported until a test sets another (an idle ESP32 runs warm).</summary>
         public const int DefaultInternalCentiCelsius = 4500;
 
+        private const long NotFrozen = -1;
+        private const long FromHeap = -1;
+
         private readonly Stopwatch _uptime = Stopwatch.StartNew();
+        private long _offsetMs;
+        private long _frozenMs = NotFrozen;
+        private long _freeMemoryBytes = FromHeap;
+        private long _totalMemoryBytes = FromHeap;
         private volatile int _internalCentiCelsius = DefaultInternalCentiCelsius;
         private volatile bool _hasInternalSensor = true;
 
         /// <inheritdoc />
-        public long UptimeMs => _uptime.ElapsedMilliseconds;
-
-        /// <inheritdoc />
-        public uint FreeMemoryBytes
+        public long UptimeMs
         {
             get
             {
-                long used = GC.GetTotalMemory(false);
-                return Clamp(Math.Max(GetCommittedBytes(used) - used, 0));
+                long frozen = Interlocked.Read(ref _frozenMs);
+                return frozen != NotFrozen ? frozen : _uptime.ElapsedMilliseconds + Interlocked.Read(ref _offsetMs);
             }
         }
 
         /// <inheritdoc />
-        public uint TotalMemoryBytes => Clamp(GetCommittedBytes(GC.GetTotalMemory(false)));
+        /// <remarks>The heap's free committed bytes until a test sets a figure.</remarks>
+        public uint FreeMemoryBytes
+        {
+            get
+            {
+                long set = Interlocked.Read(ref _freeMemoryBytes);
+                if (set != FromHeap)
+                {
+                    return (uint)set;
+                }
+
+                long used = GC.GetTotalMemory(false);
+                return Clamp(Math.Max(GetCommittedBytes(used) - used, 0));
+            }
+
+            set => Interlocked.Exchange(ref _freeMemoryBytes, value);
+        }
+
+        /// <inheritdoc />
+        /// <remarks>The heap's committed bytes until a test sets a figure.</remarks>
+        public uint TotalMemoryBytes
+        {
+            get
+            {
+                long set = Interlocked.Read(ref _totalMemoryBytes);
+                return set != FromHeap ? (uint)set : Clamp(GetCommittedBytes(GC.GetTotalMemory(false)));
+            }
+
+            set => Interlocked.Exchange(ref _totalMemoryBytes, value);
+        }
 
         /// <summary>The internal sensor's reading in 0.01 °C (test hook).</summary>
         public int InternalTemperatureCentiCelsius
@@ -52,6 +88,27 @@ namespace NanoTlv.VirtualDevice
         {
             centiCelsius = _hasInternalSensor ? _internalCentiCelsius : 0;
             return _hasInternalSensor;
+        }
+
+        /// <summary>Moves uptime forward, also a frozen one (test hook: a timeout passes without waiting).</summary>
+        /// <param name="ms">Milliseconds, at least 0.</param>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="ms"/> is negative: time does not run back.</exception>
+        public void Advance(long ms)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(ms);
+            Interlocked.Add(ref _offsetMs, ms);
+            if (Interlocked.Read(ref _frozenMs) != NotFrozen)
+            {
+                Interlocked.Add(ref _frozenMs, ms);
+            }
+        }
+
+        /// <summary>Stops uptime at <paramref name="ms"/> until <see cref="Advance"/> moves it (test hook: byte-exact timestamps).</summary>
+        /// <param name="ms">The uptime to report, at least 0.</param>
+        public void Freeze(long ms)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(ms);
+            Interlocked.Exchange(ref _frozenMs, ms);
         }
 
         private static long GetCommittedBytes(long used) => Math.Max(GC.GetGCMemoryInfo().TotalCommittedBytes, used);
