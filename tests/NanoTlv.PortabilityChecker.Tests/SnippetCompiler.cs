@@ -26,6 +26,13 @@ internal static class SnippetCompiler
     public static byte[] Compile(string source, string assemblyName = Snippets.AssemblyName, params byte[][] references) =>
         Emit(CreateCompilation(source, assemblyName, [NanoMscorlib, .. references.Select(image => MetadataReference.CreateFromImage(image))]));
 
+    /// <summary>Compiles a snippet against nanoFramework's mscorlib with a given C# language version.</summary>
+    /// <param name="source">The C# source.</param>
+    /// <param name="languageVersion">The language version, e.g. C# 10, which embeds no RefSafetyRulesAttribute.</param>
+    /// <returns>The assembly image.</returns>
+    public static byte[] Compile(string source, LanguageVersion languageVersion) =>
+        Emit(CreateCompilation(source, Snippets.AssemblyName, [NanoMscorlib], languageVersion));
+
     /// <summary>Compiles a snippet against .NET's core library (System.Private.CoreLib) into a library image.</summary>
     /// <param name="source">The C# source.</param>
     /// <returns>The assembly image.</returns>
@@ -44,10 +51,14 @@ internal static class SnippetCompiler
             .ToList();
     }
 
-    private static CSharpCompilation CreateCompilation(string source, string assemblyName, IEnumerable<MetadataReference> references) =>
+    private static CSharpCompilation CreateCompilation(
+        string source,
+        string assemblyName,
+        IEnumerable<MetadataReference> references,
+        LanguageVersion languageVersion = LanguageVersion.Latest) =>
         CSharpCompilation.Create(
             assemblyName,
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
+            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(languageVersion))],
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
 

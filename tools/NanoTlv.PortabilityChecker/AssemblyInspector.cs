@@ -17,9 +17,10 @@ internal static class AssemblyInspector
         CustomAttributeInspector.Inspect(module, ViolationReporter.ForAssembly(collector, "module attribute"));
 
         var types = module.GetTypes().ToList();
+        var checkNamespaceOrder = MetadataProcessorOrderRule.HasCompilerEmbeddedTypes(module);
         foreach (var type in types)
         {
-            TypeInspector.Inspect(type, collector);
+            TypeInspector.Inspect(type, collector, checkNamespaceOrder);
         }
 
         return new CheckResult(

@@ -9,7 +9,8 @@ namespace NanoTlv.Portability;
 /// <summary>
 /// Checks compiled assemblies against what nanoFramework's interpreter (nanoCLR) can run: no generics,
 /// no multidimensional arrays, no pointers or stackalloc, no unsupported or overflow-checked opcodes,
-/// at most 255 methods of each kind per type, and only mscorlib plus allowed assembly references.
+/// at most 255 methods of each kind per type, only mscorlib plus allowed assembly references, and no
+/// namespace that nanoFramework's MetadataProcessor mishandles (sorting after System.Runtime.CompilerServices).
 /// </summary>
 /// <param name="options">The allow-list and resolution settings.</param>
 public sealed class PortabilityChecker(PortabilityCheckerOptions options)

@@ -29,4 +29,10 @@ public enum PortabilityRule
 
     /// <summary>The assembly references an assembly other than mscorlib and the allow-list.</summary>
     DisallowedAssemblyReference,
+
+    /// <summary>
+    /// A type's namespace sorts after <c>System.Runtime.CompilerServices</c> in an assembly with compiler-embedded
+    /// attribute types; nanoFramework's MetadataProcessor misplaces its attributes.
+    /// </summary>
+    NamespaceAfterCompilerServices,
 }

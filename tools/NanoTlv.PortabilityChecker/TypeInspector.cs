@@ -5,7 +5,7 @@ namespace NanoTlv.Portability;
 /// <summary>Checks one type definition and all of its members.</summary>
 internal static class TypeInspector
 {
-    public static void Inspect(TypeDefinition type, ViolationCollector collector)
+    public static void Inspect(TypeDefinition type, ViolationCollector collector, bool checkNamespaceOrder)
     {
         var typeName = type.FullName;
         var reporter = new ViolationReporter(collector, typeName, null, null);
@@ -17,6 +17,11 @@ internal static class TypeInspector
         }
 
         MethodCountRule.Inspect(type, reporter);
+        if (checkNamespaceOrder)
+        {
+            MetadataProcessorOrderRule.Inspect(type, reporter);
+        }
+
         CustomAttributeInspector.Inspect(type, reporter.WithContext("attribute"));
         TypeShapeInspector.Inspect(type.BaseType, reporter.WithContext("base type"));
         foreach (var implementation in type.Interfaces)
