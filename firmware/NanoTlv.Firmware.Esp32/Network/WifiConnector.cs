@@ -53,7 +53,14 @@ namespace NanoTlv.Firmware.Esp32.Network
                     }
                 }
 
-                Exception? failure = WifiNetworkHelper.HelperException;
+                // No reset between attempts: in System.Device.Wifi 1.5.144+ (WifiNetworkHelper.cs at tag v1.5.147,
+                // commit 282a906) ConnectDhcp takes the token path (NetworkHelper.InternalWaitNetworkAvailable with
+                // setupEvents false), which never sets the once-only _helperInstanciated guard, and each call looks the
+                // adapter up, re-stores the profile and calls Connect again; the library documents it as retryable.
+                // WifiNetworkHelper.Reset() exists for the event-based SetupNetworkHelper and does not disconnect.
+                // What does persist is HelperException: it is assigned only when an attempt throws and never cleared,
+                // so it describes this attempt only when Status says ExceptionOccurred (set together with it).
+                Exception? failure = WifiNetworkHelper.Status == NetworkHelperStatus.ExceptionOccurred ? WifiNetworkHelper.HelperException : null;
                 _log.Error(
                     "Wi-Fi: joining \"" + _ssid + "\" failed (attempt " + attempt + ", helper status " + (int)WifiNetworkHelper.Status +
                     (failure == null ? string.Empty : ", " + failure.Message) + "); next try in " + delayMs + " ms.");
