@@ -13,15 +13,15 @@ namespace NanoTlv.Portability;
 /// the wrong type: on the device a test class in such a namespace loses its <c>[TestClass]</c>.
 /// </summary>
 /// <remarks>
-/// The rule fires only when the assembly itself defines such compiler-embedded types, because they are what
-/// the misplacement needs: without a type in <c>System.Runtime.CompilerServices</c> (or
-/// <c>Microsoft.CodeAnalysis</c>) defined in the assembly there is nothing for the later types to be
-/// shifted against, and an assembly built with C# 10 or against a core library that supplies those
-/// attributes is processed correctly whatever its namespaces. In practice every device assembly built with
-/// C# 11+ against nanoFramework's mscorlib (which lacks <c>RefSafetyRulesAttribute</c>) has them, so device
-/// code keeps its namespaces under <c>NanoTlv.*</c> / <c>NFUnitTest*</c>, which sort before that namespace.
-/// Namespaces are compared ordinally, as the MetadataProcessor does; nested types count with the namespace
-/// of their outermost declaring type.
+/// The rule fires only when the assembly itself defines compiler-embedded types (in
+/// <c>System.Runtime.CompilerServices</c> or <c>Microsoft.CodeAnalysis</c>), because the misplacement comes with
+/// them: they are the extra definitions sorted in among the assembly's own types, and an assembly without them
+/// (built with C# 10, or against a core library that supplies those attributes) has been processed correctly
+/// whatever its namespaces. Flagging always would reject such assemblies for a fault they cannot hit. In practice
+/// every device assembly built with C# 11+ against nanoFramework's mscorlib (which lacks
+/// <c>RefSafetyRulesAttribute</c>) has them, so device code keeps its namespaces under <c>NanoTlv.*</c> /
+/// <c>NFUnitTest*</c>, which sort before that namespace. Namespaces are compared ordinally, as the sort is;
+/// nested types count with the namespace of their outermost declaring type.
 /// </remarks>
 internal static class MetadataProcessorOrderRule
 {
