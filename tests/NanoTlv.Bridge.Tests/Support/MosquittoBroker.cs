@@ -53,12 +53,14 @@ namespace NanoTlv.Bridge.Tests.Support
         /// <param name="persistent">Keep retained messages in a database across restarts.</param>
         /// <param name="user">With <paramref name="password"/>: require this user (no anonymous clients).</param>
         /// <param name="password">The user's password.</param>
+        /// <param name="tls">A TLS-only listener with this certificate (its files in the broker's directory).</param>
         /// <returns>The running broker.</returns>
-        public static async Task<MosquittoBroker> StartAsync(bool persistent = false, string? user = null, string? password = null)
+        public static async Task<MosquittoBroker> StartAsync(bool persistent = false, string? user = null, string? password = null, TestCertificates? tls = null)
         {
             string directory = Directory.CreateTempSubdirectory("nanotlv-mosquitto-").FullName;
             int port = FreePort();
             string config = "listener " + port + " 127.0.0.1\n"
+                + (tls is null ? string.Empty : tls.MosquittoListenerConfig(directory))
                 + "user root\n"
                 + "log_dest stderr\n"
                 + "max_queued_messages 100000\n"

@@ -38,7 +38,8 @@ namespace NanoTlv.Bridge.Tests.Support
             };
         }
 
-        public static async Task<MqttProbe> ConnectAsync(int port, string filter = "#", string? user = null, string? password = null)
+        /// <summary>Connects and subscribes to <paramref name="filter"/>; with <paramref name="tls"/> over TLS, accepting the test broker's certificate unchecked (the test's own client, not under test).</summary>
+        public static async Task<MqttProbe> ConnectAsync(int port, string filter = "#", string? user = null, string? password = null, bool tls = false)
         {
             IMqttClient client = new MqttClientFactory().CreateMqttClient();
             MqttClientOptionsBuilder options = new MqttClientOptionsBuilder()
@@ -48,6 +49,11 @@ namespace NanoTlv.Bridge.Tests.Support
             if (user is not null)
             {
                 options.WithCredentials(user, password);
+            }
+
+            if (tls)
+            {
+                options.WithTlsOptions(o => o.UseTls().WithCertificateValidationHandler(_ => true));
             }
 
             var probe = new MqttProbe(client);

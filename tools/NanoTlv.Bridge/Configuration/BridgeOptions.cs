@@ -36,6 +36,12 @@ namespace NanoTlv.Bridge
         /// <summary>With <see cref="UseTls"/>: accept a certificate that does not validate (self-signed test brokers).</summary>
         public bool AllowUntrustedCertificates { get; set; }
 
+        /// <summary>
+        /// With <see cref="UseTls"/>: a PEM file of CA certificates; the broker's certificate must chain to one of
+        /// them (instead of to the system's trust store). Null for the system's trust store.
+        /// </summary>
+        public string? TrustedCaFile { get; set; }
+
         /// <summary>First level of the board topics: <c>&lt;prefix&gt;/&lt;board-id&gt;/...</c>.</summary>
         public string TopicPrefix { get; set; } = DefaultTopicPrefix;
 
@@ -69,7 +75,7 @@ namespace NanoTlv.Bridge
         public Action<string>? Log { get; set; }
 
         /// <summary>Checks the settings.</summary>
-        /// <exception cref="ArgumentException">A setting is out of range.</exception>
+        /// <exception cref="ArgumentException">A setting is out of range, or the CA file cannot be read.</exception>
         public void Validate()
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(BrokerHost);
@@ -78,6 +84,21 @@ namespace NanoTlv.Bridge
             if (Password is not null && UserName is null)
             {
                 throw new ArgumentException("A broker password needs a user name.", nameof(Password));
+            }
+
+            if ((TrustedCaFile is not null || AllowUntrustedCertificates) && !UseTls)
+            {
+                throw new ArgumentException("A CA file and accepting untrusted certificates need TLS.", nameof(UseTls));
+            }
+
+            if (TrustedCaFile is not null && AllowUntrustedCertificates)
+            {
+                throw new ArgumentException("A CA file and accepting any certificate exclude each other.", nameof(TrustedCaFile));
+            }
+
+            if (TrustedCaFile is not null)
+            {
+                BrokerCertificateCheck.LoadCas(TrustedCaFile);
             }
 
             BoardTopics.CheckPrefix(TopicPrefix, nameof(TopicPrefix));

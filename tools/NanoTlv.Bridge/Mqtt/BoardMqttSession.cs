@@ -33,6 +33,7 @@ namespace NanoTlv.Bridge
         private readonly BridgeOptions _options;
         private readonly BoardTopics _topics;
         private readonly IMqttClient _client;
+        private readonly BrokerCertificateCheck _certificateCheck;
         private readonly Dictionary<string, string> _retained = new(StringComparer.Ordinal);
         private readonly SemaphoreSlim _retainedGate = new(1, 1);
         private readonly SemaphoreSlim _disconnected = new(0, 1);
@@ -48,6 +49,7 @@ namespace NanoTlv.Bridge
         {
             _options = options;
             _topics = topics;
+            _certificateCheck = BrokerCertificateCheck.For(options);
             _client = new MqttClientFactory().CreateMqttClient();
             _client.ApplicationMessageReceivedAsync += e =>
             {
@@ -244,7 +246,7 @@ namespace NanoTlv.Bridge
                 {
                     if (attempt == 0)
                     {
-                        Log("cannot reach the broker at " + _options.BrokerHost + ":" + _options.BrokerPort + ": " + ex.Message + "; retrying");
+                        Log("cannot reach the broker at " + _options.BrokerHost + ":" + _options.BrokerPort + ": " + (_certificateCheck.LastProblem ?? ex.Message) + "; retrying");
                     }
                 }
 
@@ -318,6 +320,10 @@ namespace NanoTlv.Bridge
                         tls.WithAllowUntrustedCertificates(true)
                             .WithIgnoreCertificateChainErrors(true)
                             .WithCertificateValidationHandler(_ => true);
+                    }
+                    else
+                    {
+                        tls.WithCertificateValidationHandler(_certificateCheck.Validate);
                     }
                 });
             }

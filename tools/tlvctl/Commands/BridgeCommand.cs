@@ -23,6 +23,7 @@ namespace NanoTlv.Cli.Commands
             var password = new Option<string?>("--mqtt-password") { Description = "Broker password (default: $TLVCTL_MQTT_PASSWORD); never printed" };
             var tls = new Option<bool>("--tls") { Description = "Connect to the broker with TLS (certificate checked against the system's trust store)" };
             var insecure = new Option<bool>("--tls-insecure") { Description = "With --tls: accept a certificate that does not validate (self-signed test brokers)" };
+            var caFile = new Option<FileInfo>("--ca-file") { Description = "With --tls: trust only the CA certificates in this PEM file (e.g. a private CA), not the system's trust store", HelpName = "pem" };
             var inputs = new Option<string>("--inputs") { Description = "Input pins, e.g. 4,5 (binary sensors and events)", HelpName = "pins", DefaultValueFactory = _ => string.Empty };
             var outputs = new Option<string>("--outputs") { Description = "Output pins, e.g. 23,25 (switches)", HelpName = "pins", DefaultValueFactory = _ => string.Empty };
             var adc = new Option<string>("--adc") { Description = "ADC pins, e.g. 34 (sensors)", HelpName = "pins", DefaultValueFactory = _ => string.Empty };
@@ -36,7 +37,7 @@ namespace NanoTlv.Cli.Commands
             var noDiscovery = new Option<bool>("--no-discovery") { Description = "Publish no Home Assistant discovery configs" };
             var command = new Command("bridge", "Bridge boards to an MQTT broker, with Home Assistant discovery, until Ctrl+C (topics: docs/mqtt.md)")
             {
-                devices, file, broker, user, password, tls, insecure, inputs, outputs, adc, pwm, bme280, failsafe, interval, keepAlive, prefix, discovery, noDiscovery,
+                devices, file, broker, user, password, tls, insecure, caFile, inputs, outputs, adc, pwm, bme280, failsafe, interval, keepAlive, prefix, discovery, noDiscovery,
             };
             CommandRunner.SetAction(command, io, globals, async (context, cancellationToken) =>
             {
@@ -80,6 +81,7 @@ namespace NanoTlv.Cli.Commands
                     Password = parsed.GetValue(password) ?? NonEmpty(context.Io.GetEnvironmentVariable("TLVCTL_MQTT_PASSWORD")),
                     UseTls = useTls,
                     AllowUntrustedCertificates = parsed.GetValue(insecure),
+                    TrustedCaFile = parsed.GetValue(caFile)?.FullName,
                     TopicPrefix = parsed.GetValue(prefix)!,
                     DiscoveryPrefix = parsed.GetValue(noDiscovery) ? null : parsed.GetValue(discovery),
                     SensorInterval = Seconds("--interval", parsed.GetValue(interval)),
@@ -90,6 +92,11 @@ namespace NanoTlv.Cli.Commands
                 if (options.AllowUntrustedCertificates && !useTls)
                 {
                     throw new UsageException("--tls-insecure needs --tls.");
+                }
+
+                if (options.TrustedCaFile is not null && (!useTls || options.AllowUntrustedCertificates))
+                {
+                    throw new UsageException("--ca-file needs --tls and excludes --tls-insecure.");
                 }
 
                 MqttBridge bridge = await MqttBridge.StartAsync(options, boards).ConfigureAwait(false);
