@@ -45,6 +45,10 @@ namespace NanoTlv.Cli
         /// reserved), added to the error message; null when nothing.</summary>
         public string? ErrorReason { get; set; }
 
+        /// <summary>Set by a long-running command before it connects: PING this often (see
+        /// <see cref="TlvClientOptions.KeepAliveInterval"/>); null for none.</summary>
+        public TimeSpan? KeepAliveInterval { get; set; }
+
         public ParseResult ParseResult { get; }
 
         public bool Json { get; }
@@ -92,7 +96,7 @@ namespace NanoTlv.Cli
         public async Task<TlvClient> ConnectAsync(CancellationToken cancellationToken)
         {
             DeviceAddress device = await ResolveDeviceAsync(cancellationToken).ConfigureAwait(false);
-            var options = new TlvClientOptions { RequestTimeout = Timeout, ConnectTimeout = Timeout };
+            var options = new TlvClientOptions { RequestTimeout = Timeout, ConnectTimeout = Timeout, KeepAliveInterval = KeepAliveInterval };
             TlvClient client = await TlvClient.ConnectAsync(device.Host, device.Port, options, cancellationToken).ConfigureAwait(false);
             try
             {

@@ -14,10 +14,16 @@ namespace NanoTlv.Cli
     {
         /// <summary>Sets an action that connects (HELLO with the token) before running <paramref name="body"/>; the
         /// command takes every global option.</summary>
-        public static void SetDeviceAction(Command command, CliIo io, GlobalOptions globals, Func<CommandContext, TlvClient, CancellationToken, Task<int>> body)
+        /// <param name="command">The command.</param>
+        /// <param name="io">Writers and environment.</param>
+        /// <param name="globals">The global options.</param>
+        /// <param name="body">What the command does with the connected client; returns the exit code.</param>
+        /// <param name="beforeConnect">Sets connection settings from the command's options (e.g. a keepalive); null for none.</param>
+        public static void SetDeviceAction(Command command, CliIo io, GlobalOptions globals, Func<CommandContext, TlvClient, CancellationToken, Task<int>> body, Action<CommandContext>? beforeConnect = null)
         {
             command.SetAction((parseResult, cancellationToken) => RunAsync(io, globals, GlobalOptionSet.All, parseResult, cancellationToken, async context =>
             {
+                beforeConnect?.Invoke(context);
                 TlvClient client = await context.ConnectAsync(cancellationToken).ConfigureAwait(false);
                 await using (client.ConfigureAwait(false))
                 {

@@ -211,5 +211,36 @@ namespace NanoTlv.Client.Tests.Integration
             PinChangedEvent? change = await ClientEvents.NextEventAsync<PinChangedEvent>(client);
             Assert.Equal((InputPin, true), (change?.Pin, change?.High));
         }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task A_subscription_outlives_the_idle_timeout_only_with_keepalive(bool keepAlive)
+        {
+            const int IdleTimeoutMs = 400;
+            using var device = new RunningDevice(o => o.IdleTimeoutMs = IdleTimeoutMs);
+            await using TlvClient client = await device.ConnectAsync(new TlvClientOptions
+            {
+                RequestTimeout = TimeSpan.FromSeconds(5),
+                KeepAliveInterval = keepAlive ? TimeSpan.FromMilliseconds(IdleTimeoutMs / 4) : null,
+            });
+            await client.SetPinModeAsync(InputPin, PinMode.Input);
+            device.Board.DriveInput(InputPin, false);
+            await client.SubscribeAsync(InputPin, PinEdges.Both, 0);
+
+            await Task.Delay(IdleTimeoutMs * 3);
+            device.Board.DriveInput(InputPin, true);
+            PinChangedEvent? change = await ClientEvents.NextEventAsync<PinChangedEvent>(client, TimeSpan.FromSeconds(2));
+            if (keepAlive)
+            {
+                Assert.Equal((InputPin, true), (change?.Pin, change?.High));
+                Assert.True(client.IsConnected);
+            }
+            else
+            {
+                Assert.Null(change);
+                Assert.False(client.IsConnected);
+            }
+        }
     }
 }

@@ -62,5 +62,18 @@ namespace NanoTlv.Client.Tests.Unit
             PinChangedEvent? oldestKept = await ClientEvents.NextEventAsync<PinChangedEvent>(client);
             Assert.Equal(3, oldestKept?.Pin);
         }
+
+        [Fact]
+        public void Event_args_print_the_event_they_carry()
+        {
+            var change = new PinChangedEvent(4, true, 256);
+            string text = new DeviceEventArgs(change).ToString();
+            Assert.Equal(change.ToString(), text);
+            Assert.Contains("PinChangedEvent", text, System.StringComparison.Ordinal);
+            Assert.Contains("Pin = 4", text, System.StringComparison.Ordinal);
+            Assert.Contains("High = True", text, System.StringComparison.Ordinal);
+            Assert.Contains("DeviceTimestampMs = 256", text, System.StringComparison.Ordinal);
+            Assert.Contains("ReceivedAt = ", text, System.StringComparison.Ordinal);
+        }
     }
 }

@@ -43,6 +43,7 @@ namespace NanoTlv.Client
         private string? _helloToken;
         private long _droppedEvents;
         private int _disposed;
+        private Task _keepAlive = Task.CompletedTask;
 
         private TlvClient(string host, int port, TlvClientOptions options)
         {
@@ -99,6 +100,10 @@ namespace NanoTlv.Client
             try
             {
                 Volatile.Write(ref client._connection, await client.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
+                if (options.KeepAliveInterval is TimeSpan interval)
+                {
+                    client._keepAlive = client.KeepAliveAsync(interval);
+                }
             }
             catch
             {
@@ -196,6 +201,7 @@ namespace NanoTlv.Client
             }
 
             await _disposing.CancelAsync().ConfigureAwait(false);
+            await _keepAlive.ConfigureAwait(false);
             DeviceConnection? connection = Volatile.Read(ref _connection);
             if (connection is not null)
             {
@@ -205,6 +211,35 @@ namespace NanoTlv.Client
 
             _tracker.FailAll(request => new DeviceConnectionException(request.Describe() + " failed: the client was disposed."));
             _events.Writer.TryComplete();
+        }
+
+        /// <summary>PINGs every <paramref name="interval"/> until the client is disposed.</summary>
+        private async Task KeepAliveAsync(TimeSpan interval)
+        {
+            using var timer = new PeriodicTimer(interval);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(_disposing.Token).ConfigureAwait(false))
+                {
+                    if (!IsConnected)
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        await PingAsync(ReadOnlyMemory<byte>.Empty, null, _disposing.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is DeviceConnectionException or TimeoutException or TlvProtocolException or DeviceException)
+                    {
+                        // The reader reports a lost connection (and reconnects when asked to); a late PING is harmless.
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Disposed.
+            }
         }
 
         private string Endpoint => Host + ":" + Port.ToString(CultureInfo.InvariantCulture);

@@ -36,6 +36,14 @@ namespace NanoTlv.Client
         /// </summary>
         public bool AutoReconnect { get; set; }
 
+        /// <summary>
+        /// When set, the client sends an empty PING whenever this long has passed, so a connection that only
+        /// listens (subscriptions, <c>tlvctl watch</c>) is not closed by the device's idle timeout (60 s by default,
+        /// <c>DeviceOptions.IdleTimeoutMs</c>). Keep it well below that timeout. Null (the default): no keepalive.
+        /// A PING that fails is left to the connection's own error handling.
+        /// </summary>
+        public TimeSpan? KeepAliveInterval { get; set; }
+
         internal void Validate()
         {
             if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != System.Threading.Timeout.InfiniteTimeSpan)
@@ -46,6 +54,11 @@ namespace NanoTlv.Client
             if (ConnectTimeout <= TimeSpan.Zero)
             {
                 throw new ArgumentOutOfRangeException(nameof(ConnectTimeout), "The connect timeout must be positive.");
+            }
+
+            if (KeepAliveInterval is TimeSpan keepAlive && keepAlive <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(KeepAliveInterval), "The keepalive interval must be positive (null for none).");
             }
 
             if (EventBufferCapacity < 1)

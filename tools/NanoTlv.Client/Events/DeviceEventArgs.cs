@@ -14,5 +14,10 @@ namespace NanoTlv.Client
 
         /// <summary>The event.</summary>
         public DeviceEvent Event { get; }
+
+        /// <summary>The event with everything it holds, e.g.
+        /// <c>PinChangedEvent { ReceivedAt = …, Pin = 4, High = True, DeviceTimestampMs = 256 }</c>.</summary>
+        /// <returns>The event's text.</returns>
+        public override string ToString() => Event.ToString();
     }
 }

@@ -13,6 +13,10 @@ namespace NanoTlv.Cli.Commands
     /// <summary><c>tlvctl watch</c>: subscribe to inputs and stream their changes.</summary>
     internal static class WatchCommand
     {
+        /// <summary>Well below the device's default idle timeout (60 s), so one lost PING does not end the watch.</summary>
+        private const double DefaultKeepAliveSeconds = 20;
+        private const double MaxKeepAliveSeconds = 86400;
+
         private static readonly string[] EdgeNames = { "rising", "falling", "both" };
         private static readonly string[] InputModeNames = { "input", "input-pullup", "input-pulldown" };
 
@@ -27,7 +31,14 @@ namespace NanoTlv.Cli.Commands
             mode.AcceptOnlyFromAmong(InputModeNames);
             var count = new Option<int?>("--count", "-n") { Description = "Stop after this many changes" };
             var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds", HelpName = "s" };
-            var command = new Command("watch", "Stream input changes until Ctrl+C (or --count / --duration)") { pins, edges, debounce, mode, count, duration };
+            var keepAlive = new Option<double>("--keepalive")
+            {
+                Description = "Seconds between PINGs that keep the connection from the device's idle timeout (60 s by default); 0 = none",
+                HelpName = "s",
+                DefaultValueFactory = _ => DefaultKeepAliveSeconds,
+            };
+            NumberParsers.Double(keepAlive, 0, MaxKeepAliveSeconds);
+            var command = new Command("watch", "Stream input changes until Ctrl+C (or --count / --duration)") { pins, edges, debounce, mode, count, duration, keepAlive };
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {
                 int[] numbers = context.ParseResult.GetValue(pins)!;
@@ -57,6 +68,10 @@ namespace NanoTlv.Cli.Commands
                     new { @event = "subscribed", pins = numbers, edges = selected.ToString().ToLowerInvariant(), debounceMs },
                     "watching pin" + (numbers.Length > 1 ? "s " : " ") + string.Join(", ", numbers) + " (" + selected.ToString().ToLowerInvariant() + " edges); Ctrl+C stops");
                 return await StreamAsync(context, client, stopAfter, seconds, cancellationToken).ConfigureAwait(false);
+            }, context =>
+            {
+                double keepAliveSeconds = context.ParseResult.GetValue(keepAlive);
+                context.KeepAliveInterval = keepAliveSeconds > 0 ? TimeSpan.FromSeconds(keepAliveSeconds) : null;
             });
             return command;
         }
