@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NanoTlv.Bridge.Tests.Support;
+using NanoTlv.Testing;
 using Xunit;
 
 namespace NanoTlv.Bridge.Tests.Integration
@@ -50,7 +51,7 @@ namespace NanoTlv.Bridge.Tests.Integration
             }
 
             // The bridge closed its connection: the failsafe level it replayed on the new board applies.
-            Assert.True(await Until(() => board.Board.IsHigh(Bridges.SecondOutput)));
+            Assert.True(await Wait.TryUntilAsync(() => board.Board.IsHigh(Bridges.SecondOutput), MqttProbe.Limit));
             await probe.WaitForAsync(root + "availability", p => p == "offline");
         }
 
@@ -143,7 +144,7 @@ namespace NanoTlv.Bridge.Tests.Integration
 
             // The board with the wrong token stays offline and says why.
             Assert.Equal("offline", (await probe.WaitForAsync("nanotlv/gamma/availability")).Payload);
-            Assert.True(await Until(() => bridge.Boards.Single(b => b.BoardId == "gamma").LastError is not null));
+            Assert.True(await Wait.TryUntilAsync(() => bridge.Boards.Single(b => b.BoardId == "gamma").LastError is not null, MqttProbe.Limit));
             BridgeBoardStatus gamma = bridge.Boards.Single(b => b.BoardId == "gamma");
             Assert.False(gamma.Online);
             Assert.Contains("HELLO", gamma.LastError, StringComparison.Ordinal);
@@ -160,23 +161,7 @@ namespace NanoTlv.Bridge.Tests.Integration
             var log = new ConcurrentQueue<string>();
             await using MqttBridge bridge = await Bridges.StartAsync(
                 broker.Port, log, new BridgeBoard("127.0.0.1", first.Port), new BridgeBoard("127.0.0.1", second.Port));
-            Assert.True(await Until(() => bridge.Boards.Count(b => b.Online) == 1 && bridge.Boards.Any(b => b.LastError?.Contains("already used", StringComparison.Ordinal) == true)));
-        }
-
-        private static async Task<bool> Until(Func<bool> condition)
-        {
-            DateTime deadline = DateTime.UtcNow + MqttProbe.Limit;
-            while (!condition())
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    return false;
-                }
-
-                await Task.Delay(20);
-            }
-
-            return true;
+            Assert.True(await Wait.TryUntilAsync(() => bridge.Boards.Count(b => b.Online) == 1 && bridge.Boards.Any(b => b.LastError?.Contains("already used", StringComparison.Ordinal) == true), MqttProbe.Limit));
         }
     }
 }
