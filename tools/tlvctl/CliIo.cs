@@ -11,6 +11,9 @@ namespace NanoTlv.Cli
     /// <param name="HandleProcessTermination">True to turn Ctrl+C / SIGTERM into cancellation (the real process only).</param>
     public sealed record CliIo(TextWriter Output, TextWriter Error, bool Interactive, Func<string, string?> GetEnvironmentVariable, bool HandleProcessTermination)
     {
+        /// <summary>Standard input, read by <c>serve --prompt</c>; empty unless set.</summary>
+        public TextReader Input { get; init; } = TextReader.Null;
+
         /// <summary>Non-interactive writers and an empty environment: for tests and embedding.</summary>
         /// <param name="output">Standard output.</param>
         /// <param name="error">Standard error.</param>

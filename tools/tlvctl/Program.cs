@@ -5,4 +5,4 @@ using NanoTlv.Cli;
 // tlvctl: see CliApp and README.md.
 return await CliApp.RunAsync(
     args,
-    new CliIo(Console.Out, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable, HandleProcessTermination: true)).ConfigureAwait(false);
+    new CliIo(Console.Out, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable, HandleProcessTermination: true) { Input = Console.In }).ConfigureAwait(false);

@@ -32,6 +32,24 @@ namespace NanoTlv.VirtualDevice
         /// <summary>Humidity at construction.</summary>
         public const double DefaultHumidityPercent = 45.0;
 
+        /// <summary>Lowest temperature the sensor measures (datasheet operating range).</summary>
+        public const double MinTemperatureCelsius = -40;
+
+        /// <summary>Highest temperature the sensor measures.</summary>
+        public const double MaxTemperatureCelsius = 85;
+
+        /// <summary>Lowest pressure the sensor measures (300 hPa).</summary>
+        public const double MinPressurePa = 30000;
+
+        /// <summary>Highest pressure the sensor measures (1100 hPa).</summary>
+        public const double MaxPressurePa = 110000;
+
+        /// <summary>Lowest relative humidity.</summary>
+        public const double MinHumidityPercent = 0;
+
+        /// <summary>Highest relative humidity.</summary>
+        public const double MaxHumidityPercent = 100;
+
         private const int RegisterCount = 256;
         private const int FullResolutionBits = 20;
         private const int HumidityBits = 16;
@@ -193,9 +211,9 @@ namespace NanoTlv.VirtualDevice
         /// <param name="humidityPercent">0..100 %RH.</param>
         public void SetEnvironment(double temperatureCelsius, double pressurePa, double humidityPercent)
         {
-            RequireRange(temperatureCelsius, -40, 85, nameof(temperatureCelsius));
-            RequireRange(pressurePa, 30000, 110000, nameof(pressurePa));
-            RequireRange(humidityPercent, 0, 100, nameof(humidityPercent));
+            RequireRange(temperatureCelsius, MinTemperatureCelsius, MaxTemperatureCelsius, nameof(temperatureCelsius));
+            RequireRange(pressurePa, MinPressurePa, MaxPressurePa, nameof(pressurePa));
+            RequireRange(humidityPercent, MinHumidityPercent, MaxHumidityPercent, nameof(humidityPercent));
             lock (_sync)
             {
                 _temperatureCelsius = temperatureCelsius;

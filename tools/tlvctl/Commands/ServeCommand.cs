@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Parsing;
+using NanoTlv.Cli.Simulation;
 using NanoTlv.Client;
 using NanoTlv.Firmware;
 using NanoTlv.Messages;
@@ -52,11 +55,38 @@ namespace NanoTlv.Cli.Commands
                 DefaultValueFactory = _ => DiscoveryFormat.DefaultAnnounceIntervalMs / MillisecondsPerSecond,
             };
             NumberParsers.Int(announceInterval, 0, MaxAnnounceIntervalSeconds);
+            var inputs = new Option<string[]>("--input")
+            {
+                Description = "Drive an input line from the start: PIN=high|low (repeatable, or PIN=LEVEL,PIN=LEVEL)",
+                HelpName = "pin=level",
+                DefaultValueFactory = _ => [],
+            };
+            var adc = new Option<string[]>("--adc")
+            {
+                Description = "Voltage on an ADC pin from the start: PIN=1650mV, PIN=1.65V (repeatable)",
+                HelpName = "pin=voltage",
+                DefaultValueFactory = _ => [],
+            };
+            var bme280 = new Option<string?>("--bme280")
+            {
+                Description = "What the simulated BME280 measures: temp=C,humidity=%,pressure=hPa (any of them)",
+                HelpName = "values",
+            };
+            var script = new Option<string?>("--script")
+            {
+                Description = "Run a simulation script: timed steps such as 'at 1s input 4 high', 'every 500ms toggle 4', 'adc 34 ramp 0..3100mV over 10s'",
+                HelpName = "file",
+            };
+            var prompt = new Option<bool>("--prompt")
+            {
+                Description = "Read simulation commands from standard input while serving (type 'help')",
+            };
             var command = new Command(
                 "serve",
-                "Run the virtual device (the firmware core on a simulated ESP32 DevKit) at 127.0.0.1 until Ctrl+C; --token sets the token it requires")
+                "Run the virtual device (the firmware core on a simulated ESP32 DevKit) at 127.0.0.1 until Ctrl+C; --token sets the token it requires; "
+                + "--input, --adc, --bme280, --script and --prompt play the outside world (inputs, voltages, weather)")
             {
-                port, maxClients, maxPayload, name, discoveryPort, announceTo, announceInterval,
+                port, maxClients, maxPayload, name, discoveryPort, announceTo, announceInterval, inputs, adc, bme280, script, prompt,
             };
             CommandRunner.SetAction(command, io, globals, async (context, cancellationToken) =>
             {
@@ -70,8 +100,17 @@ namespace NanoTlv.Cli.Commands
                 SetFirmwareVersion(options);
                 options.Validate();
                 using var board = new VirtualBoard();
-                var log = new ConsoleLog(context.Json ? io.Error : io.Output, "device");
+                TextWriter logWriter = context.Json ? io.Error : io.Output;
+                var log = new ConsoleLog(logWriter, "device");
                 IPEndPoint announceTarget = DiscoveryTarget.Parse(context.ParseResult.GetValue(announceTo)!);
+                var parser = new SimulationParser(board);
+                IReadOnlyList<SimulationStep> steps = ParseSimulation(context.ParseResult, parser, inputs, adc, bme280, script);
+                await using var simulation = new SimulationRunner(board, new ConsoleLog(logWriter, "sim"));
+                foreach (SimulationStep step in steps)
+                {
+                    simulation.Start(step);
+                }
+
                 using VirtualDeviceHost host = Start(board, options, log, context.ParseResult.GetValue(port));
                 using VirtualDiscoveryHost? discovery = StartDiscovery(
                     context, options, host.Port, context.ParseResult.GetValue(discoveryPort), announceTarget, context.ParseResult.GetValue(announceInterval) * MillisecondsPerSecond, board, log);
@@ -94,6 +133,13 @@ namespace NanoTlv.Cli.Commands
                         + (options.AuthToken is null ? string.Empty : ", token required")
                         + (discovery is null ? string.Empty : "; discovery on UDP 127.0.0.1:" + discovery.Port + ", board id " + Convert.ToHexStringLower(discovery.BoardId) + ", announcing to " + discovery.AnnounceTo)
                         + ". Ctrl+C stops.");
+                if (context.ParseResult.GetValue(prompt))
+                {
+                    // Not awaited at the end: a console read cannot be cancelled, and the process ends anyway.
+                    _ = Task.Run(() => SimulationPrompt.RunAsync(io.Input, logWriter, io.Error, parser, simulation, cancellationToken), CancellationToken.None);
+                    logWriter.WriteLine("simulation prompt: type a command such as 'input 4 high', or 'help'");
+                }
+
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -107,6 +153,35 @@ namespace NanoTlv.Cli.Commands
                 return host.Failure is null ? ExitCodes.Ok : ExitCodes.ConnectionError;
             }, GlobalOptionSet.Token | GlobalOptionSet.Json);
             return command;
+        }
+
+        /// <summary>Every simulation step of the options and the script, checked against the board: options first, in
+        /// the order --input, --adc, --bme280, then the script's lines.</summary>
+        private static List<SimulationStep> ParseSimulation(
+            ParseResult parseResult, SimulationParser parser, Option<string[]> inputs, Option<string[]> adc, Option<string?> bme280, Option<string?> script)
+        {
+            var steps = new List<SimulationStep>();
+            foreach (string value in parseResult.GetValue(inputs)!)
+            {
+                steps.AddRange(parser.ParseInputOption(value));
+            }
+
+            foreach (string value in parseResult.GetValue(adc)!)
+            {
+                steps.AddRange(parser.ParseAdcOption(value));
+            }
+
+            if (parseResult.GetValue(bme280) is string weather)
+            {
+                steps.Add(parser.ParseBme280Option(weather));
+            }
+
+            if (parseResult.GetValue(script) is string path)
+            {
+                steps.AddRange(parser.ParseScript(path));
+            }
+
+            return steps;
         }
 
         /// <summary>Sets the firmware version HELLO reports to tlvctl's own version.</summary>
