@@ -55,19 +55,17 @@ namespace NanoTlv.Firmware
         /// <summary>Default <see cref="DeviceName"/>.</summary>
         public const string DefaultDeviceName = "nanotlv";
 
-        private const int FailsafePinSlots = 256;
+        private const int HighestPinNumber = byte.MaxValue;
         private const char FirstPrintableAscii = ' ';
         private const char LastPrintableAscii = '~';
 
-        private readonly byte[] _failsafeLevels = new byte[FailsafePinSlots];
+        // Boot failsafe levels by pin, only as long as the highest pin given one (grown by SetFailsafe while the
+        // device is configured); the server copies them into a table of the board's size.
+        private byte[] _failsafeLevels = new byte[0];
 
         /// <summary>Creates options with every default and no failsafe levels.</summary>
         public DeviceOptions()
         {
-            for (int pin = 0; pin < FailsafePinSlots; pin++)
-            {
-                _failsafeLevels[pin] = MessageLayout.FailsafeClear;
-            }
         }
 
         /// <summary>Name in the HELLO reply: printable ASCII, at most 32 characters.</summary>
@@ -130,6 +128,18 @@ namespace NanoTlv.Firmware
         public void SetFailsafe(int pin, bool high)
         {
             CheckPinNumber(pin);
+            if (pin >= _failsafeLevels.Length)
+            {
+                byte[] longer = new byte[pin + 1];
+                Array.Copy(_failsafeLevels, longer, _failsafeLevels.Length);
+                for (int unset = _failsafeLevels.Length; unset < pin; unset++)
+                {
+                    longer[unset] = MessageLayout.FailsafeClear;
+                }
+
+                _failsafeLevels = longer;
+            }
+
             _failsafeLevels[pin] = high ? (byte)1 : (byte)0;
         }
 
@@ -139,7 +149,10 @@ namespace NanoTlv.Firmware
         public void ClearFailsafe(int pin)
         {
             CheckPinNumber(pin);
-            _failsafeLevels[pin] = MessageLayout.FailsafeClear;
+            if (pin < _failsafeLevels.Length)
+            {
+                _failsafeLevels[pin] = MessageLayout.FailsafeClear;
+            }
         }
 
         /// <summary>Checks every setting.</summary>
@@ -166,11 +179,14 @@ namespace NanoTlv.Firmware
         /// <param name="pin">GPIO number (any int).</param>
         /// <returns>The level byte.</returns>
         internal byte GetFailsafeLevel(int pin) =>
-            pin >= 0 && pin < FailsafePinSlots ? _failsafeLevels[pin] : MessageLayout.FailsafeClear;
+            pin >= 0 && pin < _failsafeLevels.Length ? _failsafeLevels[pin] : MessageLayout.FailsafeClear;
+
+        /// <summary>One more than the highest pin that was given a boot failsafe level (0 when none was).</summary>
+        internal int FailsafePinCount => _failsafeLevels.Length;
 
         private static void CheckPinNumber(int pin)
         {
-            if (pin < 0 || pin >= FailsafePinSlots)
+            if (pin < 0 || pin > HighestPinNumber)
             {
                 throw new ArgumentOutOfRangeException(nameof(pin), "A pin number is 0..255; got " + pin + ".");
             }

@@ -5,8 +5,9 @@ namespace NanoTlv.Firmware.Board
 {
     /// <summary>
     /// The ESP32 DevKit (WROOM-32 module) pin table as data: GPIO 0..39 with what each can do.
-    /// Other boards built on the same chip are the same table with other I2C/LED pins and
-    /// module-wired pins reserved (see <see cref="Esp32BoardVariants"/>); no code differs per variant.
+    /// Other boards built on the same chip are the same table with other I2C/LED pins and module-wired pins
+    /// reserved, one <see cref="Create(string, int, int, int, int[])"/> call each (an ESP32-DevKitC with a WROVER
+    /// module: GPIO 16/17 reserved for the PSRAM, no LED); no code differs per variant.
     /// </summary>
     /// <remarks>
     /// <list type="bullet">

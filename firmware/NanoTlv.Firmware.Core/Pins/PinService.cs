@@ -439,7 +439,7 @@ namespace NanoTlv.Firmware.Pins
         /// <returns>The first such pin, or -1 when every boot level is valid.</returns>
         public int FindInvalidBootLevel(DeviceOptions options)
         {
-            for (int pin = 0; pin <= byte.MaxValue; pin++)
+            for (int pin = 0; pin < options.FailsafePinCount; pin++)
             {
                 if (options.GetFailsafeLevel(pin) != MessageLayout.FailsafeClear &&
                     (_pins.CheckUsable(pin) != StatusCode.Ok || !_pins.Has(pin, PinCapabilities.DigitalOutput)))

@@ -5,13 +5,14 @@ using NanoTlv.Firmware.Board;
 namespace NanoTlv.Firmware.Sensors
 {
     /// <summary>
-    /// Driver for a Bosch BME280 (temperature, pressure, humidity) on an <see cref="II2cBus"/>.
+    /// Driver for a Bosch BME280 (temperature, pressure, humidity) on an <see cref="II2cBus"/>, in forced mode with
+    /// 1x oversampling of all three values and the IIR filter off (the datasheet's weather-monitoring setting, 3.5.1).
     /// Results are the datasheet's integer formats: 0.01 °C, Pa × 256, %RH × 1024.
     /// </summary>
     /// <remarks>
-    /// Initialisation (on <see cref="TryInitialize"/> or the first <see cref="Read"/> at an address): check
-    /// the chip id (0x60), wait for the NVM copy, read both calibration blocks, put the chip to sleep,
-    /// write config, then ctrl_hum, then ctrl_meas (ctrl_hum only takes effect after a ctrl_meas write).
+    /// Initialisation (on the first <see cref="Read"/> at an address): check the chip id (0x60), wait for the NVM
+    /// copy, read both calibration blocks, put the chip to sleep, write config, then ctrl_hum, then ctrl_meas
+    /// (ctrl_hum only takes effect after a ctrl_meas write). Each read then triggers one conversion and waits for it.
     /// A failed transfer forgets the initialisation, so a sensor plugged back in is checked again.
     /// Every buffer is allocated in the constructor; reads allocate nothing. Calls are serialised.
     /// </remarks>
@@ -23,15 +24,22 @@ namespace NanoTlv.Firmware.Sensors
         /// <summary>Address with SDO to VDDIO.</summary>
         public const int SecondaryAddress = 0x77;
 
-        /// <summary>The address argument meaning <see cref="DefaultAddress"/> (as in SENSOR_READ).</summary>
-        public const int UseDefaultAddress = 0;
-
         private const int NotInitialized = -1;
         private const int HighestAddress = 0x7F;
         private const int NvmCopyPolls = 10;
         private const int PollIntervalMs = 1;
-        private const byte NormalModeStandby125Ms = 0x02;
-        private const byte FilterOff = 0x00;
+
+        // osrs_t = osrs_p = osrs_h = 1 (one sample each), filter off, standby unused in forced mode.
+        private const byte OversamplingX1 = 1;
+        private const byte CtrlHumValue = OversamplingX1;
+        private const byte CtrlMeasSleep = (OversamplingX1 << Bme280Registers.TemperatureOversamplingShift) | (OversamplingX1 << Bme280Registers.PressureOversamplingShift) | Bme280Registers.ModeSleep;
+        private const byte ConfigValue = 0;
+
+        // Datasheet 9.1 at 1x for all three values: typical 1 + 3 * 2 + 1 = 8 ms, maximum 1.25 + 3 * 2.3 + 1.15 = 9.3 ms,
+        // rounded up to 10. A read sleeps the typical time, then polls the measuring bit every millisecond past the maximum.
+        private const int TypicalConversionMs = 8;
+        private const int MaxConversionMs = 10;
+        private const int ConversionPolls = MaxConversionMs - TypicalConversionMs + 2;
 
         private readonly II2cBus _bus;
         private readonly Bme280Calibration _calibration = new Bme280Calibration();
@@ -42,88 +50,26 @@ namespace NanoTlv.Firmware.Sensors
         private readonly byte[] _calibration26 = new byte[Bme280Registers.Calibration26Bytes];
         private readonly byte[] _data = new byte[Bme280Registers.DataBytes];
         private readonly object _sync = new object();
-        private readonly Bme280Mode _mode;
-        private readonly byte _ctrlHum;
-        private readonly byte _ctrlMeasSleep;
-        private readonly byte _config;
-        private readonly int _typicalConversionMs;
-        private readonly int _conversionPolls;
-        private readonly int _maxConversionMs;
         private int _initializedAddress = NotInitialized;
 
-        /// <summary>A driver in forced mode with 1× oversampling and no filter (weather monitoring).</summary>
+        /// <summary>A driver on <paramref name="bus"/>; nothing is sent until the first read.</summary>
         /// <param name="bus">The I2C master.</param>
         public Bme280(II2cBus bus)
-            : this(bus, Bme280Mode.Forced, Bme280Oversampling.X1)
-        {
-        }
-
-        /// <summary>A driver with the given conversion mode and oversampling (the same for all three values).</summary>
-        /// <param name="bus">The I2C master.</param>
-        /// <param name="mode">Forced (convert on each read) or normal (convert continuously, 125 ms standby).</param>
-        /// <param name="oversampling">Oversampling of temperature, pressure and humidity.</param>
-        public Bme280(II2cBus bus, Bme280Mode mode, Bme280Oversampling oversampling)
         {
             if (bus == null)
             {
                 throw new ArgumentNullException(nameof(bus));
             }
 
-            if (mode != Bme280Mode.Forced && mode != Bme280Mode.Normal)
-            {
-                throw new ArgumentOutOfRangeException(nameof(mode), "Mode must be Forced or Normal.");
-            }
-
-            if (oversampling < Bme280Oversampling.X1 || oversampling > Bme280Oversampling.X16)
-            {
-                throw new ArgumentOutOfRangeException(nameof(oversampling), "Oversampling must be X1..X16.");
-            }
-
             _bus = bus;
-            _mode = mode;
-            byte code = (byte)oversampling;
-            _ctrlHum = code;
-            _ctrlMeasSleep = (byte)((code << Bme280Registers.TemperatureOversamplingShift) | (code << Bme280Registers.PressureOversamplingShift) | Bme280Registers.ModeSleep);
-            _config = mode == Bme280Mode.Normal
-                ? (byte)((NormalModeStandby125Ms << Bme280Registers.StandbyShift) | (FilterOff << Bme280Registers.FilterShift))
-                : (byte)(FilterOff << Bme280Registers.FilterShift);
-
-            // Datasheet 9.1, all three values oversampled `samples` times:
-            // typical 1 + 6 * samples ms + 1 ms, maximum 1.25 + 6.9 * samples ms + 1.15 ms.
-            int samples = 1 << (code - 1);
-            _typicalConversionMs = 2 + (6 * samples);
-            _maxConversionMs = (2400 + (6900 * samples) + 999) / 1000;
-            _conversionPolls = _maxConversionMs - _typicalConversionMs + 2;
         }
 
-        /// <summary>True when a sensor at some address has been checked and configured.</summary>
-        public bool IsInitialized => _initializedAddress != NotInitialized;
-
-        /// <summary>Checks for a BME280 at <paramref name="address"/>, reads its calibration and configures it.</summary>
-        /// <param name="address">7-bit address, or <see cref="UseDefaultAddress"/>.</param>
-        /// <returns><see cref="SensorResult.Ok"/>; <see cref="SensorResult.Absent"/> when nothing acknowledges
-        /// or the chip id is not 0x60; <see cref="SensorResult.BusError"/>; <see cref="SensorResult.BadAddress"/>
-        /// for an address above 0x7F.</returns>
-        public SensorResult TryInitialize(int address)
-        {
-            lock (_sync)
-            {
-                if (!TryResolveAddress(ref address))
-                {
-                    return SensorResult.BadAddress;
-                }
-
-                return Initialize(address);
-            }
-        }
-
-        /// <summary>Measures (in forced mode) and reads temperature, pressure and humidity into <paramref name="into"/>.</summary>
-        /// <param name="address">7-bit address, or <see cref="UseDefaultAddress"/>.</param>
+        /// <summary>Measures and reads temperature, pressure and humidity into <paramref name="into"/>.</summary>
+        /// <param name="address">7-bit address (<see cref="DefaultAddress"/> or <see cref="SecondaryAddress"/>).</param>
         /// <param name="into">Filled on success; <see cref="Bme280Reading.IsValid"/> false otherwise.</param>
         /// <returns><see cref="SensorResult.Ok"/>; <see cref="SensorResult.Absent"/> (no acknowledge, wrong chip id);
-        /// <see cref="SensorResult.BusError"/>; <see cref="SensorResult.NotReady"/> when no conversion finished (normal mode
-        /// right after start-up, or a conversion that overran the datasheet's maximum time);
-        /// <see cref="SensorResult.BadAddress"/> for an address above 0x7F.</returns>
+        /// <see cref="SensorResult.BusError"/>; <see cref="SensorResult.NotReady"/> when the conversion overran the
+        /// datasheet's maximum time; <see cref="SensorResult.BadAddress"/> for an address outside 1..0x7F.</returns>
         public SensorResult Read(int address, Bme280Reading into)
         {
             if (into == null)
@@ -134,13 +80,13 @@ namespace NanoTlv.Firmware.Sensors
             lock (_sync)
             {
                 into.Invalidate();
-                if (!TryResolveAddress(ref address))
+                if (address <= 0 || address > HighestAddress)
                 {
                     return SensorResult.BadAddress;
                 }
 
                 SensorResult status = _initializedAddress == address ? SensorResult.Ok : Initialize(address);
-                if (status == SensorResult.Ok && _mode == Bme280Mode.Forced)
+                if (status == SensorResult.Ok)
                 {
                     status = TriggerConversion(address);
                 }
@@ -162,16 +108,6 @@ namespace NanoTlv.Firmware.Sensors
 
                 return Compensate(into);
             }
-        }
-
-        private static bool TryResolveAddress(ref int address)
-        {
-            if (address == UseDefaultAddress)
-            {
-                address = DefaultAddress;
-            }
-
-            return address > 0 && address <= HighestAddress;
         }
 
         private static SensorResult ToSensorResult(I2cResult result) =>
@@ -208,32 +144,26 @@ namespace NanoTlv.Firmware.Sensors
             }
 
             _calibration.Load(_calibration00, 0, _calibration26, 0);
-            byte ctrlMeas = _mode == Bme280Mode.Normal ? (byte)(_ctrlMeasSleep | Bme280Registers.ModeNormal) : _ctrlMeasSleep;
-            status = WriteRegister(address, Bme280Registers.CtrlMeas, _ctrlMeasSleep);
+            status = WriteRegister(address, Bme280Registers.CtrlMeas, CtrlMeasSleep);
             if (status == SensorResult.Ok)
             {
-                status = WriteRegister(address, Bme280Registers.Config, _config);
+                status = WriteRegister(address, Bme280Registers.Config, ConfigValue);
             }
 
             if (status == SensorResult.Ok)
             {
-                status = WriteRegister(address, Bme280Registers.CtrlHum, _ctrlHum);
+                status = WriteRegister(address, Bme280Registers.CtrlHum, CtrlHumValue);
             }
 
+            // ctrl_meas again (still sleep mode) so the chip latches ctrl_hum.
             if (status == SensorResult.Ok)
             {
-                status = WriteRegister(address, Bme280Registers.CtrlMeas, ctrlMeas);
+                status = WriteRegister(address, Bme280Registers.CtrlMeas, CtrlMeasSleep);
             }
 
             if (status != SensorResult.Ok)
             {
                 return status;
-            }
-
-            if (_mode == Bme280Mode.Normal)
-            {
-                // Let the first conversion finish so the first read has data.
-                Thread.Sleep(_maxConversionMs);
             }
 
             _initializedAddress = address;
@@ -242,15 +172,15 @@ namespace NanoTlv.Firmware.Sensors
 
         private SensorResult TriggerConversion(int address)
         {
-            SensorResult status = WriteRegister(address, Bme280Registers.CtrlMeas, (byte)(_ctrlMeasSleep | Bme280Registers.ModeForced));
+            SensorResult status = WriteRegister(address, Bme280Registers.CtrlMeas, CtrlMeasSleep | Bme280Registers.ModeForced);
             if (status != SensorResult.Ok)
             {
                 return status;
             }
 
             // The measuring bit may not be set yet right after the trigger: wait the typical time before polling.
-            Thread.Sleep(_typicalConversionMs);
-            return WaitWhileStatus(address, Bme280Registers.StatusMeasuring, _conversionPolls);
+            Thread.Sleep(TypicalConversionMs);
+            return WaitWhileStatus(address, Bme280Registers.StatusMeasuring, ConversionPolls);
         }
 
         private SensorResult WaitWhileStatus(int address, byte statusBit, int polls)
@@ -290,7 +220,7 @@ namespace NanoTlv.Firmware.Sensors
             int centiCelsius = _calibration.CompensateTemperature(rawTemperature, out int fineTemperature);
             uint pressure = _calibration.CompensatePressure(rawPressure, fineTemperature);
             uint humidity = _calibration.CompensateHumidity(rawHumidity, fineTemperature);
-            into.Set(centiCelsius, pressure, humidity, rawTemperature, rawPressure, rawHumidity);
+            into.Set(centiCelsius, pressure, humidity);
             return SensorResult.Ok;
         }
 

@@ -35,7 +35,7 @@ public static class PreallocationBudget
         return allocated;
     }
 
-    /// <summary>Bytes <c>new DeviceOptions()</c> allocated (its 256-entry failsafe table).</summary>
+    /// <summary>Bytes <c>new DeviceOptions()</c> allocated (no failsafe levels: its level table is empty until one is set).</summary>
     public static long MeasureOptions()
     {
         _ = new DeviceOptions();

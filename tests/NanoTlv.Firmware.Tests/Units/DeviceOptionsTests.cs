@@ -65,4 +65,32 @@ public sealed class DeviceOptionsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => options.SetFailsafe(pin, true));
         Assert.Throws<ArgumentOutOfRangeException>(() => options.ClearFailsafe(pin));
     }
+
+    [Fact]
+    public void Boot_failsafe_levels_take_room_only_up_to_the_highest_pin_given_one()
+    {
+        var options = new DeviceOptions();
+        Assert.Equal(0, options.FailsafePinCount);
+
+        options.SetFailsafe(23, true);
+        options.SetFailsafe(4, false);
+        options.ClearFailsafe(200);
+
+        Assert.Equal(24, options.FailsafePinCount);
+        Assert.Equal(1, options.GetFailsafeLevel(23));
+        Assert.Equal(0, options.GetFailsafeLevel(4));
+        for (int pin = 0; pin <= byte.MaxValue; pin++)
+        {
+            if (pin != 4 && pin != 23)
+            {
+                Assert.Equal(NanoTlv.Messages.MessageLayout.FailsafeClear, options.GetFailsafeLevel(pin));
+            }
+        }
+
+        options.ClearFailsafe(23);
+        Assert.Equal(NanoTlv.Messages.MessageLayout.FailsafeClear, options.GetFailsafeLevel(23));
+        options.SetFailsafe(255, true);
+        Assert.Equal(256, options.FailsafePinCount);
+        Assert.Equal(0, options.GetFailsafeLevel(4));
+    }
 }

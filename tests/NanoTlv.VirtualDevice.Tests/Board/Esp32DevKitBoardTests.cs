@@ -220,7 +220,9 @@ public sealed class Esp32DevKitBoardTests
     [Fact]
     public void Wrover_variant_reserves_psram_pins_and_has_no_led()
     {
-        BoardDescription board = Esp32BoardVariants.DevKitCWrover();
+        // Espressif ESP32-DevKitC with a WROVER module: GPIO 16/17 drive the PSRAM; no user LED.
+        BoardDescription board = Esp32DevKitBoard.Create(
+            "ESP32-DevKitC (WROVER)", Esp32DevKitBoard.DefaultI2cDataPin, Esp32DevKitBoard.DefaultI2cClockPin, BoardDescription.NoPin, [16, 17]);
 
         Assert.Equal(PinCapabilities.Reserved, board.GetPin(16)!.Capabilities);
         Assert.Equal(PinCapabilities.Reserved, board.GetPin(17)!.Capabilities);
@@ -232,7 +234,8 @@ public sealed class Esp32DevKitBoardTests
     [Fact]
     public void Lolin_d32_variant_has_its_led_on_5()
     {
-        BoardDescription board = Esp32BoardVariants.LolinD32();
+        // WEMOS LOLIN D32 (WROOM-32): LED on GPIO 5.
+        BoardDescription board = Esp32DevKitBoard.Create("LOLIN D32", Esp32DevKitBoard.DefaultI2cDataPin, Esp32DevKitBoard.DefaultI2cClockPin, 5, []);
 
         Assert.Equal(5, board.StatusLedPin);
         Assert.True(board.GetPin(5)!.Has(PinCapabilities.SystemUse | PinCapabilities.Strapping));

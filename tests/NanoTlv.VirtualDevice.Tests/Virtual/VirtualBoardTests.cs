@@ -38,14 +38,14 @@ public sealed class VirtualBoardTests
 
         Assert.True(board.IsBme280Attached);
         Assert.Equal(Bme280.DefaultAddress, board.Bme280Address);
-        Assert.Equal(SensorResult.Ok, sensor.Read(0, reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(board.Bme280Address, reading));
 
         board.DetachBme280();
         Assert.False(board.IsBme280Attached);
-        Assert.Equal(SensorResult.Absent, sensor.Read(0, reading));
+        Assert.Equal(SensorResult.Absent, sensor.Read(board.Bme280Address, reading));
 
         board.AttachBme280();
-        Assert.Equal(SensorResult.Ok, sensor.Read(0, reading));
+        Assert.Equal(SensorResult.Ok, sensor.Read(board.Bme280Address, reading));
     }
 
     [Fact]
