@@ -62,16 +62,16 @@ namespace NanoTlv.Cli
             }
             catch (DeviceException ex)
             {
-                string message = context?.ErrorReason is string reason ? ex.Message + "; " + reason : ex.Message;
+                string message = context?.ErrorReason is string reason ? ErrorText.Of(ex) + "; " + reason : ErrorText.Of(ex);
                 return Fail(io, context, ExitCodes.DeviceError, "device", message, ex.Status.ToString());
             }
             catch (Exception ex) when (ex is UsageException or ArgumentException or FormatException)
             {
-                return Fail(io, context, ExitCodes.UsageError, "usage", ex.Message, null);
+                return Fail(io, context, ExitCodes.UsageError, "usage", ErrorText.Of(ex), null);
             }
             catch (Exception ex) when (ex is DeviceConnectionException or TimeoutException or TlvProtocolException or IOException)
             {
-                return Fail(io, context, ExitCodes.ConnectionError, ex is TimeoutException ? "timeout" : "connection", ex.Message, null);
+                return Fail(io, context, ExitCodes.ConnectionError, ex is TimeoutException ? "timeout" : "connection", ErrorText.Of(ex), null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -479,7 +479,7 @@ namespace NanoTlv.Bridge
             }
             catch (Exception ex) when (ex is ArgumentException or DeviceException or DeviceConnectionException or TimeoutException or TlvProtocolException)
             {
-                return ex.Message;
+                return ErrorText.Of(ex);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {

@@ -242,7 +242,17 @@ namespace NanoTlv.Client
             }
         }
 
-        private string Endpoint => Host + ":" + Port.ToString(CultureInfo.InvariantCulture);
+        private string Endpoint => FormatEndpoint(Host, Port);
+
+        /// <summary>An endpoint as people write it: host:port, an IPv6 address in brackets ([::1]:5150).</summary>
+        /// <param name="host">Host name or address.</param>
+        /// <param name="port">TCP port.</param>
+        /// <returns>The text.</returns>
+        public static string FormatEndpoint(string host, int port)
+        {
+            ArgumentNullException.ThrowIfNull(host);
+            return (host.Contains(':', StringComparison.Ordinal) ? "[" + host + "]" : host) + ":" + port.ToString(CultureInfo.InvariantCulture);
+        }
 
         private async Task<DeviceConnection> OpenConnectionAsync(CancellationToken cancellationToken)
         {

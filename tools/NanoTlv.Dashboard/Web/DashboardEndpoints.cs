@@ -72,8 +72,9 @@ namespace NanoTlv.Dashboard.Web
             }
             catch (ArgumentException ex)
             {
-                monitor.State.AddLog("error", ex.Message);
-                return Error(StatusCodes.Status400BadRequest, ex.Message);
+                string message = ErrorText.Of(ex);
+                monitor.State.AddLog("error", message);
+                return Error(StatusCodes.Status400BadRequest, message);
             }
             catch (DeviceException ex)
             {

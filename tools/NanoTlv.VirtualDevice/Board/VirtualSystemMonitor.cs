@@ -49,8 +49,8 @@ namespace NanoTlv.VirtualDevice
                     return (uint)set;
                 }
 
-                long used = GC.GetTotalMemory(false);
-                return Clamp(Math.Max(GetCommittedBytes(used) - used, 0));
+                (long committed, long used) = HeapBytes();
+                return Clamp(Math.Max(committed - used, 0));
             }
 
             set => Interlocked.Exchange(ref _freeMemoryBytes, value);
@@ -63,7 +63,7 @@ namespace NanoTlv.VirtualDevice
             get
             {
                 long set = Interlocked.Read(ref _totalMemoryBytes);
-                return set != FromHeap ? (uint)set : Clamp(GetCommittedBytes(GC.GetTotalMemory(false)));
+                return set != FromHeap ? (uint)set : Clamp(HeapBytes().Committed);
             }
 
             set => Interlocked.Exchange(ref _totalMemoryBytes, value);
@@ -111,7 +111,22 @@ namespace NanoTlv.VirtualDevice
             Interlocked.Exchange(ref _frozenMs, ms);
         }
 
-        private static long GetCommittedBytes(long used) => Math.Max(GC.GetGCMemoryInfo().TotalCommittedBytes, used);
+        /// <summary>The managed heap's committed and used bytes. The committed figure is the last collection's: before the
+        /// first collection it is 0, and the heap may have outgrown it since; then a gen-0 collection refreshes it (a
+        /// stale figure made INFO report 0 bytes free).</summary>
+        private static (long Committed, long Used) HeapBytes()
+        {
+            long used = GC.GetTotalMemory(false);
+            long committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+            if (committed < used)
+            {
+                GC.Collect(0);
+                used = GC.GetTotalMemory(false);
+                committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+            }
+
+            return (Math.Max(committed, used), used);
+        }
 
         private static uint Clamp(long bytes) => bytes > uint.MaxValue ? uint.MaxValue : (uint)bytes;
     }

@@ -9,8 +9,8 @@ namespace NanoTlv.Cli.Commands
         public static Command Create(CliIo io, GlobalOptions globals)
         {
             Argument<int> pin = CliArguments.Pin("GPIO number of an output");
-            var level = new Argument<string>("level") { Description = "0 or 1: level applied when the controlling connection closes or idles out; clear: none", HelpName = "0|1|clear" };
-            level.AcceptOnlyFromAmong("0", "1", "clear");
+            var level = new Argument<string>("level") { Description = "0/low or 1/high: level applied when the controlling connection closes or idles out; clear: none", HelpName = "0|1|low|high|clear" };
+            level.AcceptOnlyFromAmong("0", "1", "low", "high", "clear");
             var command = new Command("failsafe", "Set or clear a pin's failsafe level") { pin, level };
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {
@@ -23,8 +23,10 @@ namespace NanoTlv.Cli.Commands
                 }
                 else
                 {
-                    await client.SetFailsafeAsync(number, value == "1", null, cancellationToken).ConfigureAwait(false);
-                    context.Report(new { pin = number, failsafe = value }, "pin " + number + ": failsafe level " + value + " (applied when this connection closes or idles out)");
+                    ValueParsers.TryParseLevel(value, out bool high);
+                    string bit = high ? "1" : "0";
+                    await client.SetFailsafeAsync(number, high, null, cancellationToken).ConfigureAwait(false);
+                    context.Report(new { pin = number, failsafe = bit }, "pin " + number + ": failsafe level " + bit + " (applied when this connection closes or idles out)");
                 }
 
                 return ExitCodes.Ok;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Threading.Tasks;
+using NanoTlv.Cli.Output;
 using NanoTlv.Client;
 using Spectre.Console;
 
@@ -9,6 +10,8 @@ namespace NanoTlv.Cli.Commands
     /// <summary><c>tlvctl info</c>: uptime, memory and traffic counters.</summary>
     internal static class InfoCommand
     {
+        private const double MillisecondsPerSecond = 1000;
+
         public static Command Create(CliIo io, GlobalOptions globals)
         {
             var command = new Command("info", "Show the device's uptime, memory, traffic counters and connections");
@@ -22,8 +25,11 @@ namespace NanoTlv.Cli.Commands
                         device = context.DeviceText,
                         name = client.Hello!.Name,
                         info.UptimeMs,
+                        uptimeSeconds = info.UptimeMs / MillisecondsPerSecond,
+                        uptime = Durations.Iso8601(info.Uptime),
                         info.FreeMemoryBytes,
                         info.TotalMemoryBytes,
+                        memoryReported = info.TotalMemoryBytes != 0,
                         info.FramesReceived,
                         info.BytesReceived,
                         info.FramesSent,
@@ -40,8 +46,8 @@ namespace NanoTlv.Cli.Commands
                 }
 
                 var table = new Table().Title(client.Hello!.Name + " (" + context.DeviceText + ")").AddColumn("Property").AddColumn(new TableColumn("Value").RightAligned());
-                Row(table, "Uptime", info.Uptime.ToString(@"d\.hh\:mm\:ss", CultureInfo.InvariantCulture));
-                Row(table, "Free memory", Bytes(info.FreeMemoryBytes) + " of " + Bytes(info.TotalMemoryBytes));
+                Row(table, "Uptime", Durations.Format(info.Uptime));
+                Row(table, "Free memory", info.TotalMemoryBytes == 0 ? "not reported by the device" : Bytes(info.FreeMemoryBytes) + " of " + Bytes(info.TotalMemoryBytes));
                 Row(table, "Frames received", Number(info.FramesReceived));
                 Row(table, "Bytes received", Number(info.BytesReceived));
                 Row(table, "Frames sent", Number(info.FramesSent));

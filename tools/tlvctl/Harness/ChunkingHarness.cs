@@ -149,7 +149,7 @@ namespace NanoTlv.Cli.Harness
             catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 tcp.Dispose();
-                throw new DeviceConnectionException("Cannot connect to " + options.Host + ":" + options.Port + ": " + ex.Message, ex);
+                throw new DeviceConnectionException("Cannot connect to " + TlvClient.FormatEndpoint(options.Host, options.Port) + ": " + ex.Message, ex);
             }
         }
 

@@ -40,12 +40,12 @@ namespace NanoTlv.Cli.Parsing
             };
         }
 
-        public static Argument<bool> Level(string name = "level", string description = "0 (low) or 1 (high)")
+        public static Argument<bool> Level(string name = "level", string description = "0 or low, 1 or high")
         {
             return new Argument<bool>(name)
             {
                 Description = description,
-                HelpName = "0|1",
+                HelpName = "0|1|low|high",
                 CustomParser = result =>
                 {
                     string token = result.Tokens[0].Value;
@@ -54,7 +54,7 @@ namespace NanoTlv.Cli.Parsing
                         return high;
                     }
 
-                    result.AddError("'" + token + "' is not a level; use 0 or 1.");
+                    result.AddError("'" + token + "' is not a level; use 0, 1, low or high.");
                     return false;
                 },
             };

@@ -1,5 +1,8 @@
 using System;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using NanoTlv.Client;
 
 namespace NanoTlv.Cli.Parsing
 {
@@ -22,6 +25,12 @@ namespace NanoTlv.Cli.Parsing
         {
             ArgumentNullException.ThrowIfNull(text);
             string value = text.Trim();
+            if (value.Contains("://", StringComparison.Ordinal))
+            {
+                throw new UsageException(
+                    "'" + text + "' is a URL; a device address is host:port (tlvctl speaks the device's TCP protocol, not HTTP), e.g. 192.168.1.50:5150 or [fe80::1]:5150.");
+            }
+
             string host = value;
             string? port = null;
             if (value.StartsWith('['))
@@ -33,6 +42,11 @@ namespace NanoTlv.Cli.Parsing
                 }
 
                 host = value[1..close];
+                if (!IPAddress.TryParse(host, out IPAddress? v6) || v6.AddressFamily != AddressFamily.InterNetworkV6)
+                {
+                    throw new UsageException("'" + text + "': brackets hold an IPv6 address, e.g. [::1]:5150 or [fe80::1%eth0]:5150.");
+                }
+
                 string rest = value[(close + 1)..];
                 if (rest.Length > 0)
                 {
@@ -49,7 +63,7 @@ namespace NanoTlv.Cli.Parsing
                 }
             }
 
-            if (host.Length == 0)
+            if (host.Length == 0 || host.AsSpan().IndexOfAny("/@ \t") >= 0)
             {
                 throw Invalid(text);
             }
@@ -65,10 +79,9 @@ namespace NanoTlv.Cli.Parsing
 
         /// <summary>"host:port".</summary>
         /// <returns>The address as text.</returns>
-        public override string ToString() =>
-            (Host.Contains(':', StringComparison.Ordinal) ? "[" + Host + "]" : Host) + ":" + Port.ToString(CultureInfo.InvariantCulture);
+        public override string ToString() => TlvClient.FormatEndpoint(Host, Port);
 
         private static UsageException Invalid(string text) =>
-            new("'" + text + "' is not a device address; use host:port, e.g. 192.168.1.50:5150.");
+            new("'" + text + "' is not a device address; use host:port, e.g. 192.168.1.50:5150, or [IPv6 address]:port.");
     }
 }
