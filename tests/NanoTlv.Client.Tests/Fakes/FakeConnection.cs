@@ -31,12 +31,27 @@ namespace NanoTlv.Client.Tests.Fakes
         }
 
         /// <summary>Reads the next request frame (bounded by <paramref name="timeout"/>, default 5 s).</summary>
+        /// <exception cref="TimeoutException">No whole request arrived in time (the client sent none).</exception>
         public async Task<FakeRequest> ReadRequestAsync(TimeSpan? timeout = null)
         {
-            using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(5));
+            TimeSpan bound = timeout ?? TimeSpan.FromSeconds(5);
+            using var limit = new CancellationTokenSource(bound);
+            try
+            {
+                return await ReadNextRequestAsync(limit.Token);
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested)
+            {
+                // Said plainly: a bare TaskCanceledException from the fake reads like the client's cancellation.
+                throw new TimeoutException("The fake device received no whole request within " + bound.TotalMilliseconds + " ms.");
+            }
+        }
+
+        private async Task<FakeRequest> ReadNextRequestAsync(CancellationToken cancellationToken)
+        {
             while (_pending.Count == 0)
             {
-                int received = await _stream.ReadAsync(_buffer, limit.Token);
+                int received = await _stream.ReadAsync(_buffer, cancellationToken);
                 if (received == 0)
                 {
                     throw new EndOfStreamException("The client closed the connection.");

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Client.Tests.Fakes;
@@ -11,6 +12,10 @@ namespace NanoTlv.Client.Tests.Unit
 {
     public sealed class TimeoutTests
     {
+        // 400 x 60 KB = 24 MB: far more than loopback's socket buffers on both ends hold.
+        private const int StalledWrites = 400;
+        private const int LargePingBytes = 60_000;
+
         [Fact]
         public async Task A_request_without_reply_times_out_and_its_late_reply_is_dropped_quietly()
         {
@@ -40,13 +45,73 @@ namespace NanoTlv.Client.Tests.Unit
         public async Task A_per_call_timeout_overrides_the_client_default()
         {
             using var device = new FakeDevice();
-            var (client, connection) = await device.ConnectAsync(new TlvClientOptions { RequestTimeout = TimeSpan.FromSeconds(30) });
+            var (client, _) = await device.ConnectAsync(new TlvClientOptions { RequestTimeout = TimeSpan.FromSeconds(30) });
             await using var _ = client;
             var watch = Stopwatch.StartNew();
             Task info = client.InfoAsync(TimeSpan.FromMilliseconds(100));
-            await connection.ReadRequestAsync();
-            await Assert.ThrowsAsync<TimeoutException>(() => Wait.Within(info));
+
+            // The race this test once lost: a collection while the request waits finalized the fake device's socket,
+            // which the test no longer referenced, and the client saw "connection reset" (DeviceConnectionException).
+            // The fake device now owns its connections; the collection stays here to prove it every run.
+            await Task.Yield();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+
+            // The request itself is not awaited at the fake device: on a loaded machine the 100 ms can pass before
+            // the client has taken its write lock, and then, rightly, nothing is sent (see the next test).
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => Wait.Within(info));
+            Assert.Equal("INFO (request id 1) got no reply within 100 ms.", error.Message);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "took " + watch.Elapsed);
+            Assert.Equal(0, client.RequestsInFlight);
+            Assert.True(client.IsConnected);
+        }
+
+        [Fact]
+        public async Task A_timeout_that_expires_before_the_request_is_written_is_a_TimeoutException_and_a_cancellation_there_is_OperationCanceled()
+        {
+            using var device = new FakeDevice();
+            var (client, connection) = await device.ConnectAsync(new TlvClientOptions { RequestTimeout = TimeSpan.FromSeconds(30) });
+            await using var _ = client;
+
+            // The fake device does not read: large PINGs fill the socket buffers, one write blocks holding the
+            // client's write lock, and later requests wait for it, unwritten.
+            Task[] blocking = Enumerable.Range(0, StalledWrites).Select(_ => (Task)client.PingAsync(new byte[LargePingBytes])).ToArray();
+            Task info = client.InfoAsync(TimeSpan.FromMilliseconds(100));
+            var timeout = await Assert.ThrowsAsync<TimeoutException>(() => Wait.Within(info));
+            Assert.Equal("INFO (request id " + (StalledWrites + 1) + ") got no reply within 100 ms.", timeout.Message);
+
+            using var cancel = new CancellationTokenSource();
+            Task<bool> read = client.DigitalReadAsync(4, TimeSpan.FromSeconds(30), cancel.Token);
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Wait.Within(read));
+
+            Assert.Equal(StalledWrites, client.RequestsInFlight);
+            Assert.All(blocking, task => Assert.False(task.IsCompleted));
+            await client.DisposeAsync();
+            foreach (Task ping in blocking)
+            {
+                await Assert.ThrowsAsync<DeviceConnectionException>(() => Wait.Within(ping));
+            }
+        }
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(-5)]
+        public async Task A_per_call_timeout_that_is_neither_positive_nor_infinite_is_refused_before_anything_is_sent(int milliseconds)
+        {
+            using var device = new FakeDevice();
+            var (client, connection) = await device.ConnectAsync();
+            await using var _ = client;
+            var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.InfoAsync(TimeSpan.FromMilliseconds(milliseconds)));
+            Assert.Contains("The request timeout must be positive or infinite", error.Message, StringComparison.Ordinal);
+            Assert.Equal(0, client.RequestsInFlight);
+
+            Task<TimeSpan> ping = client.PingAsync(new byte[] { 9 });
+            FakeRequest request = await connection.ReadRequestAsync();
+            Assert.Equal(Opcode.Ping, request.Opcode);
+            Assert.Equal((ushort)1, request.RequestId);
+            await connection.ReplyAsync(request, StatusCode.Ok, 9);
+            await Wait.Within(ping);
         }
 
         [Fact]

@@ -10,8 +10,10 @@ using NanoTlv.Messages;
 namespace NanoTlv.Client
 {
     /// <summary>The typed commands: one method per opcode. Each throws <see cref="DeviceException"/> when the
-    /// device refuses, <see cref="TimeoutException"/> when no reply comes in time and
-    /// <see cref="DeviceConnectionException"/> when the connection is lost.</summary>
+    /// device refuses, <see cref="TimeoutException"/> when no reply comes in time (the timeout also covers waiting
+    /// to write; a request whose time ran out before it was written is not sent), <see cref="OperationCanceledException"/>
+    /// only when the caller's token is cancelled, <see cref="DeviceConnectionException"/> when the connection is lost,
+    /// and <see cref="ArgumentOutOfRangeException"/> for a per-call timeout that is neither positive nor infinite.</summary>
     public sealed partial class TlvClient
     {
 

@@ -11,14 +11,18 @@ namespace NanoTlv.Client
     /// <summary>The send side: one request frame per write, under the write lock, then wait for the reply.</summary>
     public sealed partial class TlvClient
     {
+        // The timeout covers the whole call: waiting for the write lock (behind writes a device is slow to take),
+        // the write and the reply. It may expire before the frame is written; the request is then never sent and the
+        // caller gets the same TimeoutException. OperationCanceledException means the caller's token, nothing else.
         private async Task<IncomingMessage> SendAsync(Opcode opcode, ReadOnlyMemory<byte> arguments, string? target, TimeSpan? timeout, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
+            TimeSpan limit = timeout ?? _options.RequestTimeout;
+            TlvClientOptions.CheckRequestTimeout(limit, nameof(timeout));
             DeviceConnection connection = RequireOpenConnection();
             CheckFitsDevice(opcode, arguments.Length);
             PendingRequest request = _tracker.Register(opcode, target);
             byte[] frame = RequestFrame.Build(opcode, request.Id, arguments);
-            TimeSpan limit = timeout ?? _options.RequestTimeout;
             using var waitLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (limit != Timeout.InfiniteTimeSpan)
             {

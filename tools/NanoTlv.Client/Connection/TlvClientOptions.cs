@@ -8,6 +8,9 @@ namespace NanoTlv.Client
         /// <summary>The default for <see cref="RequestTimeout"/>: 5 seconds.</summary>
         public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(5);
 
+        /// <summary>The longest finite request timeout: what a timer can wait (2^32 - 2 ms, about 49 days).</summary>
+        public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
         /// <summary>The default for <see cref="ConnectTimeout"/>: 5 seconds.</summary>
         public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
 
@@ -44,12 +47,27 @@ namespace NanoTlv.Client
         /// </summary>
         public TimeSpan? KeepAliveInterval { get; set; }
 
+        /// <summary>Refuses a request timeout (the default or a per-call one) that is not positive or infinite.</summary>
+        /// <param name="timeout">The timeout.</param>
+        /// <param name="parameterName">Where it came from, for the exception.</param>
+        /// <exception cref="ArgumentOutOfRangeException">It is zero, negative (other than infinite) or longer than a
+        /// timer can wait (about 49 days).</exception>
+        internal static void CheckRequestTimeout(TimeSpan timeout, string parameterName)
+        {
+            if (timeout == System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                return;
+            }
+
+            if (timeout <= TimeSpan.Zero || timeout > MaxRequestTimeout)
+            {
+                throw new ArgumentOutOfRangeException(parameterName, timeout, "The request timeout must be positive or infinite (at most " + MaxRequestTimeout.TotalDays.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " days when finite).");
+            }
+        }
+
         internal void Validate()
         {
-            if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                throw new ArgumentOutOfRangeException(nameof(RequestTimeout), "The request timeout must be positive or infinite.");
-            }
+            CheckRequestTimeout(RequestTimeout, nameof(RequestTimeout));
 
             if (ConnectTimeout <= TimeSpan.Zero)
             {
