@@ -117,7 +117,7 @@ namespace NanoTlv.Firmware.Board
             for (int pin = 0; pin < GpioCount; pin++)
             {
                 capabilities[pin] = GeneralPurpose;
-                adcChannels[pin] = PinDescription.NoAdcChannel;
+                adcChannels[pin] = PinDescription.AdcChannelNone;
             }
 
             SetAll(capabilities, InputOnlyPins, InputOnly);
@@ -139,7 +139,7 @@ namespace NanoTlv.Firmware.Board
                 RequireExisting(pin, "module-reserved");
                 capabilities[pin] = PinCapabilities.Reserved;
                 reservations[pin] = PinReservation.ModuleWiring;
-                adcChannels[pin] = PinDescription.NoAdcChannel;
+                adcChannels[pin] = PinDescription.AdcChannelNone;
             }
 
             AssignOutputRole(capabilities, reservations, i2cDataPin, PinCapabilities.I2c, PinReservation.I2cData, "I2C data");

@@ -5,13 +5,13 @@ namespace NanoTlv.Firmware.Board
     /// <summary>One pin of a board: what it can do. Immutable.</summary>
     public sealed class PinDescription
     {
-        /// <summary>No ADC channel.</summary>
-        public const int NoAdcChannel = -1;
+        /// <summary>The <see cref="AdcChannel"/> of a pin without an ADC channel (the board description's marker; CAPS sends <see cref="MessageLayout.NoAdcChannel"/> on the wire).</summary>
+        public const int AdcChannelNone = -1;
 
         /// <summary>Describes pin <paramref name="number"/>, not reserved.</summary>
         /// <param name="number">GPIO number.</param>
         /// <param name="capabilities">What it can do.</param>
-        /// <param name="adcChannel">Its ADC channel or <see cref="NoAdcChannel"/>.</param>
+        /// <param name="adcChannel">Its ADC channel or <see cref="AdcChannelNone"/>.</param>
         public PinDescription(int number, PinCapabilities capabilities, int adcChannel)
             : this(number, capabilities, adcChannel, PinReservation.None)
         {
@@ -20,7 +20,7 @@ namespace NanoTlv.Firmware.Board
         /// <summary>Describes pin <paramref name="number"/>.</summary>
         /// <param name="number">GPIO number.</param>
         /// <param name="capabilities">What it can do.</param>
-        /// <param name="adcChannel">Its ADC channel or <see cref="NoAdcChannel"/>.</param>
+        /// <param name="adcChannel">Its ADC channel or <see cref="AdcChannelNone"/>.</param>
         /// <param name="reservation">Why clients may not use it (<see cref="PinReservation.None"/> when they may).</param>
         public PinDescription(int number, PinCapabilities capabilities, int adcChannel, PinReservation reservation)
         {
@@ -36,7 +36,7 @@ namespace NanoTlv.Firmware.Board
         /// <summary>What the pin can do.</summary>
         public PinCapabilities Capabilities { get; }
 
-        /// <summary>ADC channel, or <see cref="NoAdcChannel"/>.</summary>
+        /// <summary>ADC channel, or <see cref="AdcChannelNone"/>.</summary>
         public int AdcChannel { get; }
 
         /// <summary>Why clients may not use the pin, shown in CAPS; <see cref="PinReservation.None"/> when they may.</summary>

@@ -23,6 +23,8 @@ namespace NanoTlv.Firmware.Pins
     /// </remarks>
     internal sealed class PinService : IPulseEnd
     {
+        private const byte HighestWireMode = (byte)PinMode.OutputOpenDrain;
+
         private readonly object _sync = new object();
         private readonly PinStateTable _pins;
         private readonly FailsafeLevels _failsafe;
@@ -75,21 +77,23 @@ namespace NanoTlv.Firmware.Pins
                     return status;
                 }
 
-                if (mode > PinUse.HighestMode)
+                if (mode > HighestWireMode)
                 {
                     return StatusCode.BadArgument;
                 }
 
-                if (!_pins.Has(pin, PinUse.RequiredFor((PinMode)mode)))
+                PinUse use = (PinUse)mode;
+                GpioMode gpioMode = ToGpioMode(use);
+                if (!_pins.Has(pin, GpioModeRequirements.For(gpioMode)))
                 {
                     return StatusCode.UnsupportedMode;
                 }
 
-                bool stayInput = PinUse.IsInput(_pins.UseOf(pin)) && PinUse.IsInput(mode);
+                bool stayInput = IsInput(_pins.UseOf(pin)) && IsInput(use);
                 LeaveCurrentUse(pin, stayInput);
-                _digital.SetMode(pin, PinUse.ToGpioMode((PinMode)mode));
-                _pins.SetUse(pin, mode);
-                if (PinUse.IsOutput(mode))
+                _digital.SetMode(pin, gpioMode);
+                _pins.SetUse(pin, use);
+                if (IsOutput(use))
                 {
                     _pins.SetLevel(pin, _digital.Read(pin));
                 }
@@ -181,8 +185,8 @@ namespace NanoTlv.Firmware.Pins
                     return status;
                 }
 
-                byte use = _pins.UseOf(pin);
-                if (!PinUse.IsInput(use) && !PinUse.IsOutput(use))
+                PinUse use = _pins.UseOf(pin);
+                if (!IsInput(use) && !IsOutput(use))
                 {
                     return StatusCode.WrongPinMode;
                 }
@@ -247,13 +251,13 @@ namespace NanoTlv.Firmware.Pins
                 }
 
                 int channel = _pins.AdcChannelOf(pin);
-                if (channel == PinDescription.NoAdcChannel)
+                if (channel == PinDescription.AdcChannelNone)
                 {
                     return StatusCode.NoAdcChannel;
                 }
 
-                byte use = _pins.UseOf(pin);
-                if (PinUse.IsOutput(use) || use == PinUse.Pwm)
+                PinUse use = _pins.UseOf(pin);
+                if (IsOutput(use) || use == PinUse.Pwm)
                 {
                     return StatusCode.WrongPinMode;
                 }
@@ -364,7 +368,7 @@ namespace NanoTlv.Firmware.Pins
                     return StatusCode.UnsupportedMode;
                 }
 
-                if (!PinUse.IsInput(_pins.UseOf(pin)))
+                if (!IsInput(_pins.UseOf(pin)))
                 {
                     return StatusCode.WrongPinMode;
                 }
@@ -419,8 +423,8 @@ namespace NanoTlv.Firmware.Pins
 
                 // A level only goes on a pin that already drives its line: on an input it would turn the input into
                 // a driven output at disconnect, against whatever drives the line. Clearing is always accepted.
-                byte use = _pins.UseOf(pin);
-                if (level != MessageLayout.FailsafeClear && !PinUse.IsOutput(use) && use != PinUse.Pwm)
+                PinUse use = _pins.UseOf(pin);
+                if (level != MessageLayout.FailsafeClear && !IsOutput(use) && use != PinUse.Pwm)
                 {
                     return StatusCode.WrongPinMode;
                 }
@@ -517,10 +521,10 @@ namespace NanoTlv.Firmware.Pins
         {
             bool high = _failsafe.LevelOf(pin);
             LeaveCurrentUse(pin, false);
-            if (!PinUse.IsOutput(_pins.UseOf(pin)))
+            if (!IsOutput(_pins.UseOf(pin)))
             {
                 _digital.SetMode(pin, GpioMode.Output);
-                _pins.SetUse(pin, (byte)PinMode.Output);
+                _pins.SetUse(pin, PinUse.Output);
             }
 
             _digital.Write(pin, high);
@@ -560,7 +564,7 @@ namespace NanoTlv.Firmware.Pins
                 return StatusCode.UnsupportedMode;
             }
 
-            if (!PinUse.IsOutput(_pins.UseOf(pin)))
+            if (!IsOutput(_pins.UseOf(pin)))
             {
                 return StatusCode.WrongPinMode;
             }
@@ -573,6 +577,28 @@ namespace NanoTlv.Firmware.Pins
             _digital.Write(pin, high);
             _pins.SetLevel(pin, high);
             _pins.SetOwner(pin, slot);
+        }
+
+        private static bool IsInput(PinUse use) => use == PinUse.Input || use == PinUse.InputPullUp || use == PinUse.InputPullDown;
+
+        private static bool IsOutput(PinUse use) => use == PinUse.Output || use == PinUse.OutputOpenDrain;
+
+        /// <summary>The hardware mode of a wire mode (a <see cref="PinUse"/> of 0..<see cref="HighestWireMode"/>).</summary>
+        private static GpioMode ToGpioMode(PinUse mode)
+        {
+            switch (mode)
+            {
+                case PinUse.InputPullUp:
+                    return GpioMode.InputPullUp;
+                case PinUse.InputPullDown:
+                    return GpioMode.InputPullDown;
+                case PinUse.Output:
+                    return GpioMode.Output;
+                case PinUse.OutputOpenDrain:
+                    return GpioMode.OutputOpenDrain;
+                default:
+                    return GpioMode.Input;
+            }
         }
     }
 }

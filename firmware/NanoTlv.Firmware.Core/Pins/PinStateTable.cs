@@ -21,7 +21,7 @@ namespace NanoTlv.Firmware.Pins
         private const PinCapabilities FirmwareOwned = PinCapabilities.Reserved | PinCapabilities.SystemUse | PinCapabilities.I2c;
 
         private readonly BoardDescription _board;
-        private readonly byte[] _use;
+        private readonly byte[] _use; // PinUse values
         private readonly bool[] _level;
         private readonly int[] _owner;
 
@@ -36,7 +36,7 @@ namespace NanoTlv.Firmware.Pins
             _owner = new int[count];
             for (int pin = 0; pin < count; pin++)
             {
-                _use[pin] = PinUse.Unconfigured;
+                _use[pin] = (byte)PinUse.Unconfigured;
                 _owner[pin] = NoOwner;
             }
         }
@@ -71,19 +71,19 @@ namespace NanoTlv.Firmware.Pins
             return description != null && description.Has(required);
         }
 
-        /// <summary>The ADC channel of the pin, or <see cref="PinDescription.NoAdcChannel"/>.</summary>
+        /// <summary>The ADC channel of the pin, or <see cref="PinDescription.AdcChannelNone"/>.</summary>
         /// <param name="pin">A pin that passed <see cref="CheckUsable"/>.</param>
         /// <returns>The channel.</returns>
         public int AdcChannelOf(int pin)
         {
             PinDescription? description = _board.GetPin(pin);
-            return description == null || !description.Has(PinCapabilities.Analog) ? PinDescription.NoAdcChannel : description.AdcChannel;
+            return description == null || !description.Has(PinCapabilities.Analog) ? PinDescription.AdcChannelNone : description.AdcChannel;
         }
 
-        /// <summary>The pin's tracked use (<see cref="PinUse"/>).</summary>
+        /// <summary>The pin's tracked use.</summary>
         /// <param name="pin">A valid pin.</param>
         /// <returns>The use.</returns>
-        public byte UseOf(int pin) => _use[pin];
+        public PinUse UseOf(int pin) => (PinUse)_use[pin];
 
         /// <summary>The last level the firmware drove on the pin.</summary>
         /// <param name="pin">A valid pin.</param>
@@ -97,8 +97,8 @@ namespace NanoTlv.Firmware.Pins
 
         /// <summary>Records the pin's use.</summary>
         /// <param name="pin">A valid pin.</param>
-        /// <param name="use">A <see cref="PinUse"/> value.</param>
-        public void SetUse(int pin, byte use) => _use[pin] = use;
+        /// <param name="use">What the pin is used for now.</param>
+        public void SetUse(int pin, PinUse use) => _use[pin] = (byte)use;
 
         /// <summary>Records the level the firmware drove.</summary>
         /// <param name="pin">A valid pin.</param>

@@ -1,57 +1,32 @@
-using NanoTlv.Firmware.Board;
 using NanoTlv.Messages;
 
 namespace NanoTlv.Firmware.Pins
 {
     /// <summary>
     /// What a pin is currently used for, as the firmware tracks it: one of the wire's <see cref="PinMode"/>
-    /// values, <see cref="Pwm"/>, or <see cref="Unconfigured"/>.
+    /// values (same numbers), <see cref="Pwm"/>, or <see cref="Unconfigured"/>.
     /// </summary>
-    internal static class PinUse
+    internal enum PinUse : byte
     {
-        /// <summary>No command has configured the pin since start-up (or its PWM was stopped).</summary>
-        public const byte Unconfigured = 0xFF;
+        /// <summary>Digital input, floating (<see cref="PinMode.Input"/>).</summary>
+        Input = (byte)PinMode.Input,
+
+        /// <summary>Digital input with pull-up (<see cref="PinMode.InputPullUp"/>).</summary>
+        InputPullUp = (byte)PinMode.InputPullUp,
+
+        /// <summary>Digital input with pull-down (<see cref="PinMode.InputPullDown"/>).</summary>
+        InputPullDown = (byte)PinMode.InputPullDown,
+
+        /// <summary>Push-pull output (<see cref="PinMode.Output"/>).</summary>
+        Output = (byte)PinMode.Output,
+
+        /// <summary>Open-drain output (<see cref="PinMode.OutputOpenDrain"/>).</summary>
+        OutputOpenDrain = (byte)PinMode.OutputOpenDrain,
 
         /// <summary>The pin runs PWM.</summary>
-        public const byte Pwm = 0xFE;
+        Pwm = 0xFE,
 
-        /// <summary>Highest <see cref="PinMode"/> value on the wire.</summary>
-        public const byte HighestMode = (byte)PinMode.OutputOpenDrain;
-
-        /// <summary>True for a digital input mode.</summary>
-        /// <param name="use">A tracked use.</param>
-        /// <returns>Whether the pin reads its line.</returns>
-        public static bool IsInput(byte use) =>
-            use == (byte)PinMode.Input || use == (byte)PinMode.InputPullUp || use == (byte)PinMode.InputPullDown;
-
-        /// <summary>True for a digital output mode.</summary>
-        /// <param name="use">A tracked use.</param>
-        /// <returns>Whether the pin drives its line.</returns>
-        public static bool IsOutput(byte use) => use == (byte)PinMode.Output || use == (byte)PinMode.OutputOpenDrain;
-
-        /// <summary>The capabilities a pin needs for <paramref name="mode"/>.</summary>
-        /// <param name="mode">A mode of the wire (0..<see cref="HighestMode"/>).</param>
-        /// <returns>The required capabilities.</returns>
-        public static PinCapabilities RequiredFor(PinMode mode) => GpioModeRequirements.For(ToGpioMode(mode));
-
-        /// <summary>The hardware mode a wire mode configures.</summary>
-        /// <param name="mode">A mode of the wire (0..<see cref="HighestMode"/>).</param>
-        /// <returns>The GPIO driver's mode.</returns>
-        public static GpioMode ToGpioMode(PinMode mode)
-        {
-            switch (mode)
-            {
-                case PinMode.InputPullUp:
-                    return GpioMode.InputPullUp;
-                case PinMode.InputPullDown:
-                    return GpioMode.InputPullDown;
-                case PinMode.Output:
-                    return GpioMode.Output;
-                case PinMode.OutputOpenDrain:
-                    return GpioMode.OutputOpenDrain;
-                default:
-                    return GpioMode.Input;
-            }
-        }
+        /// <summary>No command has configured the pin since start-up (or its PWM was stopped).</summary>
+        Unconfigured = 0xFF,
     }
 }

@@ -50,17 +50,17 @@ public static class TestBoard
         var pins = new PinDescription?[14];
         for (int pin = 0; pin <= 5; pin++)
         {
-            pins[pin] = new PinDescription(pin, GeneralPurpose, PinDescription.NoAdcChannel);
+            pins[pin] = new PinDescription(pin, GeneralPurpose, PinDescription.AdcChannelNone);
         }
 
         pins[GeneralAnalogPin] = new PinDescription(GeneralAnalogPin, GeneralPurpose | PinCapabilities.Analog, 2);
-        pins[ReservedPin] = new PinDescription(ReservedPin, PinCapabilities.Reserved, PinDescription.NoAdcChannel, PinReservation.Flash);
+        pins[ReservedPin] = new PinDescription(ReservedPin, PinCapabilities.Reserved, PinDescription.AdcChannelNone, PinReservation.Flash);
         pins[AnalogPin] = new PinDescription(AnalogPin, PinCapabilities.DigitalInput | PinCapabilities.Analog, 0);
         pins[InputOnlyPin] = new PinDescription(InputOnlyPin, PinCapabilities.DigitalInput | PinCapabilities.Analog, 1);
-        pins[OutputOnlyPin] = new PinDescription(OutputOnlyPin, PinCapabilities.DigitalOutput, PinDescription.NoAdcChannel);
-        pins[I2cDataPin] = new PinDescription(I2cDataPin, GeneralPurpose | PinCapabilities.I2c, PinDescription.NoAdcChannel, PinReservation.I2cData);
-        pins[12] = new PinDescription(12, GeneralPurpose | PinCapabilities.I2c, PinDescription.NoAdcChannel, PinReservation.I2cClock);
-        pins[StatusLedPin] = new PinDescription(StatusLedPin, GeneralPurpose | PinCapabilities.SystemUse, PinDescription.NoAdcChannel, PinReservation.StatusLed);
+        pins[OutputOnlyPin] = new PinDescription(OutputOnlyPin, PinCapabilities.DigitalOutput, PinDescription.AdcChannelNone);
+        pins[I2cDataPin] = new PinDescription(I2cDataPin, GeneralPurpose | PinCapabilities.I2c, PinDescription.AdcChannelNone, PinReservation.I2cData);
+        pins[12] = new PinDescription(12, GeneralPurpose | PinCapabilities.I2c, PinDescription.AdcChannelNone, PinReservation.I2cClock);
+        pins[StatusLedPin] = new PinDescription(StatusLedPin, GeneralPurpose | PinCapabilities.SystemUse, PinDescription.AdcChannelNone, PinReservation.StatusLed);
         return new BoardDescription("Test board", pins!, I2cDataPin, 12, StatusLedPin);
     }
 }

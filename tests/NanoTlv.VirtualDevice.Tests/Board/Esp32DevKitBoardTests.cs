@@ -120,7 +120,7 @@ public sealed class Esp32DevKitBoardTests
 
             int channel = Array.IndexOf(pinByChannel, pin);
             Assert.Equal(channel >= 0, described.Has(PinCapabilities.Analog));
-            Assert.Equal(channel >= 0 ? channel : PinDescription.NoAdcChannel, described.AdcChannel);
+            Assert.Equal(channel >= 0 ? channel : PinDescription.AdcChannelNone, described.AdcChannel);
         }
     }
 
@@ -139,7 +139,7 @@ public sealed class Esp32DevKitBoardTests
     {
         PinDescription described = _board.GetPin(pin)!;
         Assert.False(described.Has(PinCapabilities.Analog));
-        Assert.Equal(PinDescription.NoAdcChannel, described.AdcChannel);
+        Assert.Equal(PinDescription.AdcChannelNone, described.AdcChannel);
     }
 
     [Fact]

@@ -87,7 +87,7 @@ namespace NanoTlv.VirtualDevice
         public void SetAnalogMillivolts(int pin, int millivolts)
         {
             PinDescription? described = Description.GetPin(pin);
-            if (described == null || described.AdcChannel == PinDescription.NoAdcChannel)
+            if (described == null || described.AdcChannel == PinDescription.AdcChannelNone)
             {
                 throw new ArgumentException("GPIO " + pin + " has no ADC channel on " + Description.Name + ".", nameof(pin));
             }

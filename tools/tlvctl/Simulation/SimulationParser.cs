@@ -324,13 +324,13 @@ namespace NanoTlv.Cli.Simulation
         private int AdcPin(string text)
         {
             PinDescription pin = UsablePin(text);
-            if (pin.AdcChannel != PinDescription.NoAdcChannel)
+            if (pin.AdcChannel != PinDescription.AdcChannelNone)
             {
                 return pin.Number;
             }
 
             IEnumerable<int> adcPins = Enumerable.Range(0, _board.Description.PinCount)
-                .Where(number => _board.Description.GetPin(number) is { AdcChannel: not PinDescription.NoAdcChannel, Reservation: PinReservation.None });
+                .Where(number => _board.Description.GetPin(number) is { AdcChannel: not PinDescription.AdcChannelNone, Reservation: PinReservation.None });
             throw new UsageException("GPIO " + pin.Number + " has no ADC channel on " + _board.Description.Name + "; the ADC pins are " + string.Join(", ", adcPins) + ".");
         }
 
