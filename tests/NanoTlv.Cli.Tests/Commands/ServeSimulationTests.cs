@@ -134,6 +134,9 @@ namespace NanoTlv.Cli.Tests.Commands
             Assert.Equal("at 2s adc 34 ramp 0..3100mV over 10s", step.ToString());
             Assert.Equal("every 500ms toggle 4", parser.ParseLine("every 0.5s toggle 4", "test")!.ToString());
             Assert.Null(parser.ParseLine("   # only a comment", "test"));
+            Assert.Equal(TimeSpan.FromMinutes(1), parser.ParseLine("at 1min input 4 high", "test")!.At);
+            Assert.Equal(TimeSpan.FromMilliseconds(1500), parser.ParseLine("AT 1.5S INPUT 4 HIGH", "test")!.At);
+            Assert.Equal(TimeSpan.FromSeconds(2), parser.ParseLine("every 2s adc 34 ramp 3100..0 over 2s", "test")!.Every);
         }
 
         [Fact]
