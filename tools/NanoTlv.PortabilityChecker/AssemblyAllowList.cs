@@ -9,8 +9,8 @@ internal sealed class AssemblyAllowList
 {
     private const string CoreLibraryName = "mscorlib";
 
-    private readonly HashSet<string> exactNames = new(StringComparer.OrdinalIgnoreCase) { CoreLibraryName };
-    private readonly List<string> prefixes = [];
+    private readonly HashSet<string> _exactNames = new(StringComparer.OrdinalIgnoreCase) { CoreLibraryName };
+    private readonly List<string> _prefixes = [];
 
     public AssemblyAllowList(IEnumerable<string> allowed)
     {
@@ -18,16 +18,16 @@ internal sealed class AssemblyAllowList
         {
             if (entry.EndsWith('*'))
             {
-                prefixes.Add(entry[..^1]);
+                _prefixes.Add(entry[..^1]);
             }
             else
             {
-                exactNames.Add(entry);
+                _exactNames.Add(entry);
             }
         }
     }
 
     public bool Allows(string assemblyName) =>
-        exactNames.Contains(assemblyName)
-        || prefixes.Any(prefix => assemblyName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        _exactNames.Contains(assemblyName)
+        || _prefixes.Any(prefix => assemblyName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 }

@@ -11,12 +11,12 @@ namespace NanoTlv.Portability;
 /// </summary>
 internal sealed class NanoFrameworkAssemblyResolver : DefaultAssemblyResolver
 {
-    private readonly string mscorlibPath;
-    private AssemblyDefinition? mscorlib;
+    private readonly string _mscorlibPath;
+    private AssemblyDefinition? _mscorlib;
 
     public NanoFrameworkAssemblyResolver(string mscorlibPath, IEnumerable<string> searchDirectories)
     {
-        this.mscorlibPath = mscorlibPath;
+        _mscorlibPath = mscorlibPath;
         RemoveSearchDirectory(".");
         RemoveSearchDirectory("bin");
         foreach (var directory in searchDirectories)
@@ -28,10 +28,10 @@ internal sealed class NanoFrameworkAssemblyResolver : DefaultAssemblyResolver
     public override AssemblyDefinition Resolve(AssemblyNameReference name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (string.Equals(name.Name, "mscorlib", StringComparison.OrdinalIgnoreCase) && File.Exists(mscorlibPath))
+        if (string.Equals(name.Name, "mscorlib", StringComparison.OrdinalIgnoreCase) && File.Exists(_mscorlibPath))
         {
-            return mscorlib ??= AssemblyDefinition.ReadAssembly(
-                mscorlibPath,
+            return _mscorlib ??= AssemblyDefinition.ReadAssembly(
+                _mscorlibPath,
                 new ReaderParameters { AssemblyResolver = this });
         }
 
@@ -42,8 +42,8 @@ internal sealed class NanoFrameworkAssemblyResolver : DefaultAssemblyResolver
     {
         if (disposing)
         {
-            mscorlib?.Dispose();
-            mscorlib = null;
+            _mscorlib?.Dispose();
+            _mscorlib = null;
         }
 
         base.Dispose(disposing);

@@ -15,7 +15,7 @@ namespace NanoTlv.Portability;
 /// <param name="options">The allow-list and resolution settings.</param>
 public sealed class PortabilityChecker(PortabilityCheckerOptions options)
 {
-    private readonly AssemblyAllowList allowList = new(options.AllowedAssemblies);
+    private readonly AssemblyAllowList _allowList = new(options.AllowedAssemblies);
 
     /// <summary>Initializes a new instance of the <see cref="PortabilityChecker"/> class with default options.</summary>
     public PortabilityChecker()
@@ -38,7 +38,7 @@ public sealed class PortabilityChecker(PortabilityCheckerOptions options)
         foreach (var path in fullPaths)
         {
             using var assembly = AssemblyDefinition.ReadAssembly(path, ReaderFor(resolver));
-            result = result.Add(AssemblyInspector.Inspect(assembly, Path.GetFileName(path), allowList));
+            result = result.Add(AssemblyInspector.Inspect(assembly, Path.GetFileName(path), _allowList));
         }
 
         return result;
@@ -55,7 +55,7 @@ public sealed class PortabilityChecker(PortabilityCheckerOptions options)
         ArgumentException.ThrowIfNullOrEmpty(displayName);
         using var resolver = CreateResolver([]);
         using var assembly = AssemblyDefinition.ReadAssembly(image, ReaderFor(resolver));
-        return AssemblyInspector.Inspect(assembly, displayName, allowList);
+        return AssemblyInspector.Inspect(assembly, displayName, _allowList);
     }
 
     private static CheckResult Empty => new(0, 0, 0, [], []);

@@ -18,7 +18,7 @@ namespace NanoTlv.Client.Tests.Unit
             await using var _ = client;
             var events = ClientEvents.Record(client);
             Task<TimeSpan>[] pings = Enumerable.Range(1, 3).Select(i => client.PingAsync(new byte[] { (byte)i, (byte)(i * 2) })).ToArray();
-            FakeRequest[] requests = new FakeRequest[3];
+            var requests = new FakeRequest[3];
             for (int i = 0; i < 3; i++)
             {
                 requests[i] = await connection.ReadRequestAsync();

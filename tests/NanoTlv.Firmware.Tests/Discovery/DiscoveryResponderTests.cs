@@ -181,9 +181,9 @@ public sealed class DiscoveryResponderTests
     [Fact]
     public void The_announcement_says_a_token_is_required_and_never_carries_it()
     {
-        const string token = "open-sesame-42";
+        const string Token = "open-sesame-42";
         var options = DocumentedOptions();
-        options.AuthToken = token;
+        options.AuthToken = Token;
         var responder = new DiscoveryResponder(DeviceAnnouncement.From(options, Hex.Parse(DocumentedBoardIdHex), DocumentedTcpPort), IntervalMs, _transport, _clock, _log);
 
         responder.Step();
@@ -197,8 +197,8 @@ public sealed class DiscoveryResponderTests
             var decoded = new BoardAnnouncement();
             Assert.Equal(DiscoveryStatus.Ok, DiscoveryCodec.ReadAnnouncement(bytes, 0, bytes.Length, decoded));
             Assert.True(decoded.TokenRequired);
-            Assert.DoesNotContain(token, System.Text.Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
-            Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(token)));
+            Assert.DoesNotContain(Token, System.Text.Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(Token)));
         }
     }
 

@@ -142,8 +142,8 @@ public sealed class ProtocolDocumentTests
             deviceOptions, Hex.Parse(Discovery.DiscoveryResponderTests.DocumentedBoardIdHex), Discovery.DiscoveryResponderTests.DocumentedTcpPort);
         var responder = new NanoTlv.Firmware.Discovery.DiscoveryResponder(
             announcement, NanoTlv.Messages.DiscoveryFormat.DefaultAnnounceIntervalMs, transport, clock, new TestLog());
-        const string asker = "asker";
-        string expectedDestination = asker;
+        const string Asker = "asker";
+        string expectedDestination = Asker;
         int step = 0;
         foreach (var (kind, bytes, action) in ParseSteps(body))
         {
@@ -152,9 +152,9 @@ public sealed class ProtocolDocumentTests
             switch (kind)
             {
                 case '→':
-                    transport.Deliver(bytes, asker);
+                    transport.Deliver(bytes, Asker);
                     responder.Step();
-                    expectedDestination = asker;
+                    expectedDestination = Asker;
                     break;
                 case '←':
                     Assert.True(transport.TryTakeSent(out string destination, out byte[] sent), where + ": the board sent nothing");

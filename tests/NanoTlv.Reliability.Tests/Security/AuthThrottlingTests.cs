@@ -133,13 +133,13 @@ public sealed class AuthThrottlingTests
     [Fact]
     public void DuringTheCoolDown_TheOwnersRightToken_GetsIn_WhileGuessingStaysThrottled()
     {
-        const int slots = 2;
+        const int Slots = 2;
         using var device = new RunningDevice(options =>
         {
             options.AuthToken = Token;
             options.FailedHelloDelayMs = 10;
             options.MaxRecentFailedHellos = 3;
-            options.MaxClients = slots;
+            options.MaxClients = Slots;
         });
         using (RawClient starter = device.Connect())
         {
@@ -169,7 +169,7 @@ public sealed class AuthThrottlingTests
         _output.WriteLine("cool-down: owner authenticated in {0:F1} ms; the guess was refused after {1:F3} s",
             ownerClock.Elapsed.TotalMilliseconds, refusedAfter.TotalSeconds);
         Assert.Equal(StatusCode.NotAuthenticated, Wire.StatusOf(refused));
-        Assert.True(refusedAfter >= TimeSpan.FromMilliseconds((slots * ForgetOneFailureMs) - 20),
+        Assert.True(refusedAfter >= TimeSpan.FromMilliseconds((Slots * ForgetOneFailureMs) - 20),
             "A token guessed during the cool-down was refused after " + refusedAfter.TotalMilliseconds + " ms, less than the cool-down penalty.");
 
         InfoCounters info = InfoCounters.Read(owner);
@@ -179,15 +179,15 @@ public sealed class AuthThrottlingTests
     [Fact]
     public void DuringTheCoolDown_GuessersOnEverySlot_GetAboutOneTokenCheckedPerForgettingInterval()
     {
-        const int slots = 2;
-        const int maxRecent = 3;
+        const int Slots = 2;
+        const int MaxRecent = 3;
         TimeSpan window = TimeSpan.FromSeconds(5);
         using var device = new RunningDevice(options =>
         {
             options.AuthToken = Token;
             options.FailedHelloDelayMs = 10;
-            options.MaxRecentFailedHellos = maxRecent;
-            options.MaxClients = slots;
+            options.MaxRecentFailedHellos = MaxRecent;
+            options.MaxClients = Slots;
         });
 
         int checkedGuesses = 0;
@@ -215,13 +215,13 @@ public sealed class AuthThrottlingTests
             }
         }
 
-        Parallel.For(0, slots, new ParallelOptions { MaxDegreeOfParallelism = slots }, Guess);
+        Parallel.For(0, Slots, new ParallelOptions { MaxDegreeOfParallelism = Slots }, Guess);
 
-        // Free: maxRecent quick failures. Then every checked guess holds its slot 2 s per slot, so all slots
+        // Free: MaxRecent quick failures. Then every checked guess holds its slot 2 s per slot, so all slots
         // together get one check per 2 s; without the cool-down penalty they would get one per 160 ms each.
-        int bound = maxRecent + (int)(window.TotalMilliseconds / ForgetOneFailureMs) + slots;
+        int bound = MaxRecent + (int)(window.TotalMilliseconds / ForgetOneFailureMs) + Slots;
         _output.WriteLine("{0} guessers for {1:F1} s: {2} tokens checked (bound {3}), {4} other answers",
-            slots, clock.Elapsed.TotalSeconds, checkedGuesses, bound, busy);
-        Assert.InRange(checkedGuesses, maxRecent, bound);
+            Slots, clock.Elapsed.TotalSeconds, checkedGuesses, bound, busy);
+        Assert.InRange(checkedGuesses, MaxRecent, bound);
     }
 }

@@ -11,10 +11,10 @@ namespace NanoTlv.Benchmarks.Budget.Metering;
 public sealed class DriverAllocationMeter
 {
     [ThreadStatic]
-    private static long t_allocatedBytes;
+    private static long _allocatedBytes;
 
     /// <summary>Bytes allocated inside driver calls made on the calling thread so far.</summary>
-    public long AllocatedBytes() => t_allocatedBytes;
+    public long AllocatedBytes() => _allocatedBytes;
 
     /// <summary>The same board with every driver wrapped.</summary>
     public BoardServices Wrap(BoardServices board) => new(
@@ -29,5 +29,5 @@ public sealed class DriverAllocationMeter
     public static long Begin() => GC.GetAllocatedBytesForCurrentThread();
 
     /// <summary>Ends metering a driver call started at <paramref name="started"/>.</summary>
-    public static void End(long started) => t_allocatedBytes += GC.GetAllocatedBytesForCurrentThread() - started;
+    public static void End(long started) => _allocatedBytes += GC.GetAllocatedBytesForCurrentThread() - started;
 }
