@@ -217,20 +217,21 @@ namespace NanoTlv.Client.Tests.Integration
         [InlineData(false)]
         public async Task A_subscription_outlives_the_idle_timeout_only_with_keepalive(bool keepAlive)
         {
-            // The keepalive runs at a tenth of the idle timeout so a loaded CI machine (thread pool busy with
-            // other test assemblies) can delay PINGs by most of a second without the device dropping the client.
-            const int IdleTimeoutMs = 1000;
+            // The keepalive runs at a twentieth of the idle timeout so a loaded CI machine (thread pool busy with
+            // other test assemblies, load averages near 20 seen) can delay PINGs by well over a second without the
+            // device dropping the client.
+            const int IdleTimeoutMs = 2000;
             using var device = new RunningDevice(o => o.IdleTimeoutMs = IdleTimeoutMs);
             await using TlvClient client = await device.ConnectAsync(new TlvClientOptions
             {
                 RequestTimeout = TimeSpan.FromSeconds(5),
-                KeepAliveInterval = keepAlive ? TimeSpan.FromMilliseconds(IdleTimeoutMs / 10) : null,
+                KeepAliveInterval = keepAlive ? TimeSpan.FromMilliseconds(IdleTimeoutMs / 20) : null,
             });
             await client.SetPinModeAsync(InputPin, PinMode.Input);
             device.Board.DriveInput(InputPin, false);
             await client.SubscribeAsync(InputPin, PinEdges.Both, 0);
 
-            await Task.Delay(IdleTimeoutMs * 5 / 2);
+            await Task.Delay(IdleTimeoutMs * 9 / 4);
             device.Board.DriveInput(InputPin, true);
             PinChangedEvent? change = await ClientEvents.NextEventAsync<PinChangedEvent>(client, TimeSpan.FromSeconds(2));
             if (keepAlive)
