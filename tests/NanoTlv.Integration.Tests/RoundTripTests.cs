@@ -28,7 +28,7 @@ public sealed class RoundTripTests : IDisposable
 
         Assert.Equal("84 00 01 00", Hex.Format(caps[..4]));
         Assert.Equal(34, caps[4]); // GPIO 0..39 without 20, 24, 28..31
-        Assert.Equal(5 + (34 * MessageCatalog.CapsEntryBytes), caps.Length);
+        Assert.Equal(4 + MessageCatalog.CapsReplyBytes(34, 2), caps.Length); // and 2 sensors: internal, BME280
     }
 
     [Fact]

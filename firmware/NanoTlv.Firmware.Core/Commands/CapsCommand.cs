@@ -4,16 +4,18 @@ using NanoTlv.Messages;
 
 namespace NanoTlv.Firmware.Commands
 {
-    /// <summary>CAPS: what every pin of the board can do; the reply data is built once (<see cref="CapsTable"/>).</summary>
+    /// <summary>CAPS: what every pin of the board can do and which sensors SENSOR_READ reads; the reply data is built
+    /// once (<see cref="CapsTable"/>).</summary>
     internal sealed class CapsCommand : ICommandHandler
     {
         private readonly byte[] _data;
 
         /// <summary>Creates the handler and its reply data.</summary>
         /// <param name="board">The board.</param>
-        public CapsCommand(BoardDescription board)
+        /// <param name="sensors">SENSOR_READ's reader table, complete.</param>
+        public CapsCommand(BoardDescription board, SensorReadCommand sensors)
         {
-            _data = CapsTable.Build(board);
+            _data = CapsTable.Build(board, sensors);
         }
 
         /// <summary>Reply data bytes on this board.</summary>

@@ -27,11 +27,9 @@ namespace NanoTlv.Firmware.Commands
         {
             BoardDescription description = board.Description;
             HelloCommand hello = new HelloCommand(options, FeatureFlags.For(description, token.IsRequired), token, throttle, board.System, log);
-            CapsCommand caps = new CapsCommand(description);
             dispatcher.Register(Opcode.Hello, hello, hello.ReplyBytes);
             dispatcher.Register(Opcode.Ping, new PingCommand(), MessageCatalog.EchoesArguments);
             dispatcher.Register(Opcode.Info, new InfoCommand(counters, connections, board.System, throttle));
-            dispatcher.Register(Opcode.Caps, caps, caps.ReplyBytes);
 
             dispatcher.Register(Opcode.PinMode, new PinModeCommand(pins));
             dispatcher.Register(Opcode.DigitalWrite, new DigitalWriteCommand(pins));
@@ -55,6 +53,10 @@ namespace NanoTlv.Firmware.Commands
             sensors.Add(SensorKind.InternalTemperature, new InternalTemperatureReader(board.System));
             sensors.Add(SensorKind.Bme280, new Bme280Reader(i2c));
             dispatcher.Register(Opcode.SensorRead, sensors);
+
+            // CAPS lists the sensors of the table just filled: it is built after the last reader is added.
+            CapsCommand caps = new CapsCommand(description, sensors);
+            dispatcher.Register(Opcode.Caps, caps, caps.ReplyBytes);
 
             dispatcher.RequireComplete();
         }

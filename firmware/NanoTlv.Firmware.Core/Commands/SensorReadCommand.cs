@@ -43,10 +43,11 @@ namespace NanoTlv.Firmware.Commands
             _readers[index] = reader;
         }
 
-        /// <summary>True when the device has a reader for <paramref name="kind"/>.</summary>
+        /// <summary>The reader of <paramref name="kind"/>, or null when the device cannot read it (CAPS lists the
+        /// kinds that have one).</summary>
         /// <param name="kind">A sensor kind.</param>
-        /// <returns>Whether SENSOR_READ can read it.</returns>
-        public bool Has(SensorKind kind) => (int)kind < _readers.Length && _readers[(int)kind] != null;
+        /// <returns>The reader SENSOR_READ uses, or null.</returns>
+        public ISensorReader? ReaderOf(SensorKind kind) => (int)kind < _readers.Length ? _readers[(int)kind] : null;
 
         /// <inheritdoc/>
         public StatusCode Execute(CommandRequest request)

@@ -39,6 +39,13 @@ namespace NanoTlv.Messages
         /// <summary>Most pins CAPS lists (pin_count is a u8).</summary>
         public const int MaxCapsPins = 255;
 
+        /// <summary>CAPS reply data between the pin entries and the sensor entries: sensor_count u8.</summary>
+        public const int CapsSensorHeaderBytes = 1;
+
+        /// <summary>One CAPS sensor entry: kind u8 (<see cref="SensorKind"/>), default_address u8
+        /// (<see cref="NotOnI2cBus"/> for a sensor that is not on the I2C bus).</summary>
+        public const int CapsSensorEntryBytes = 2;
+
         /// <summary>DIGITAL_READ and DIGITAL_TOGGLE reply data: level u8.</summary>
         public const int LevelReplyBytes = 1;
 
@@ -98,7 +105,7 @@ namespace NanoTlv.Messages
             Define(Opcode.Hello, "HELLO", 2, 2 + MessageLayout.MaxTokenBytes, false, HelloFixedReplyBytes + MessageLayout.MaxDeviceNameBytes, false);
             Define(Opcode.Ping, "PING", 0, Unbounded, false, EchoesArguments, false);
             Define(Opcode.Info, "INFO", 0, 0, true, InfoReplyBytes, true);
-            Define(Opcode.Caps, "CAPS", 0, 0, true, CapsReplyBytes(MaxCapsPins), false);
+            Define(Opcode.Caps, "CAPS", 0, 0, true, CapsReplyBytes(MaxCapsPins, AllSensors.Length), false);
             Define(Opcode.PinMode, "PIN_MODE", 2, 2, true, 0, true);
             Define(Opcode.DigitalWrite, "DIGITAL_WRITE", 2, 2, true, 0, true);
             Define(Opcode.DigitalRead, "DIGITAL_READ", 1, 1, true, LevelReplyBytes, true);
@@ -165,10 +172,17 @@ namespace NanoTlv.Messages
         /// <returns>Whether the reply size is fixed.</returns>
         public static bool HasFixedReplySize(byte opcode) => Known[opcode] && FixedReplyData[opcode];
 
-        /// <summary>CAPS reply data for a board listing <paramref name="pins"/> pins.</summary>
+        /// <summary>CAPS reply data for a board listing <paramref name="pins"/> pins and <paramref name="sensors"/> sensors.</summary>
         /// <param name="pins">Pins listed (0..<see cref="MaxCapsPins"/>).</param>
+        /// <param name="sensors">Sensors listed (at most the catalogue's <see cref="Sensors"/>: a device reads only catalogue kinds).</param>
         /// <returns>Bytes of reply data.</returns>
-        public static int CapsReplyBytes(int pins) => CapsHeaderBytes + (pins * CapsEntryBytes);
+        public static int CapsReplyBytes(int pins, int sensors) =>
+            CapsSensorsOffset(pins) + CapsSensorHeaderBytes + (sensors * CapsSensorEntryBytes);
+
+        /// <summary>Offset of sensor_count in the CAPS reply data of a board listing <paramref name="pins"/> pins.</summary>
+        /// <param name="pins">Pins listed.</param>
+        /// <returns>The offset: the bytes of the pin list.</returns>
+        public static int CapsSensorsOffset(int pins) => CapsHeaderBytes + (pins * CapsEntryBytes);
 
         /// <summary>Every sensor kind of the protocol, in catalogue order. Do not modify the returned array.</summary>
         public static SensorKind[] Sensors => AllSensors;

@@ -44,7 +44,7 @@ public static class DeviceCommands
 
     public static readonly DeviceCommand Info = Command(nameof(Info), "INFO", Opcode.Info, [], MessageCatalog.InfoReplyBytes);
 
-    public static readonly DeviceCommand Caps = Command(nameof(Caps), "CAPS", Opcode.Caps, [], MessageCatalog.CapsReplyBytes(ListedPins(Esp32DevKitBoard.Create())));
+    public static readonly DeviceCommand Caps = Command(nameof(Caps), "CAPS", Opcode.Caps, [], MessageCatalog.CapsReplyBytes(ListedPins(Esp32DevKitBoard.Create()), MessageCatalog.Sensors.Length));
 
     public static readonly DeviceCommand PinModeOutput = Command(nameof(PinModeOutput), "PIN_MODE", Opcode.PinMode, [OutputPin, (byte)PinMode.Output], 0);
 

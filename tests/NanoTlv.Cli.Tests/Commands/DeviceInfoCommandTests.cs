@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NanoTlv.Cli.Tests.Infrastructure;
+using NanoTlv.Messages;
 using NanoTlv.Testing;
 using Xunit;
 
@@ -68,6 +69,29 @@ namespace NanoTlv.Cli.Tests.Commands
             CliResult table = await Ok(device.Args("caps"));
             Assert.Contains("│   6 │ Reserved", table.Out, StringComparison.Ordinal);
             Assert.Contains("wired to the SPI flash", table.Out, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Caps_lists_the_sensors_the_board_reads_in_text_and_json()
+        {
+            using var device = new RunningDevice();
+            JsonElement[] sensors = (await Ok(device.Args("caps", "--json"))).Json().GetProperty("sensors").EnumerateArray().ToArray();
+            Assert.Equal(new[] { "internal", "bme280" }, sensors.Select(s => s.GetProperty("sensor").GetString()));
+            Assert.Equal(new[] { 0, 1 }, sensors.Select(s => s.GetProperty("kind").GetInt32()));
+            Assert.Equal(JsonValueKind.Null, sensors[0].GetProperty("defaultAddress").ValueKind);
+            Assert.Equal(0x76, sensors[1].GetProperty("defaultAddress").GetInt32());
+            Assert.Equal("0x76", sensors[1].GetProperty("defaultAddressHex").GetString());
+
+            Assert.Contains("sensors: internal, bme280 (I2C, default 0x76)", (await Ok(device.Args("caps"))).Out, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Caps_of_firmware_without_the_sensor_list_says_so()
+        {
+            // One pin (GPIO 5, digital in/out), and the reply ends there as in firmware before the sensor list.
+            using var device = new ScriptedDevice((_, _) => (StatusCode.Ok, Convert.FromHexString("01050003FF00")));
+            Assert.Equal(JsonValueKind.Null, (await Ok(device.Args("caps", "--json"))).Json().GetProperty("sensors").ValueKind);
+            Assert.Contains("sensors: not listed by this firmware", (await Ok(device.Args("caps"))).Out, StringComparison.Ordinal);
         }
 
         [Theory]

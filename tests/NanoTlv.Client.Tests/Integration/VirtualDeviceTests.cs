@@ -26,10 +26,14 @@ namespace NanoTlv.Client.Tests.Integration
             Assert.Equal((RunningDevice.DefaultName, RunningDevice.DefaultFirmware, 1024, true, 1), (hello.Name, hello.FirmwareVersion, hello.MaxPayloadBytes, hello.Authenticated, hello.ProtocolVersion));
             Assert.True(hello.Capabilities.HasFlag(DeviceCapabilities.Digital | DeviceCapabilities.Events | DeviceCapabilities.I2c));
 
-            var caps = await client.CapsAsync();
-            Assert.Equal(device.Board.Description.PinCount - 6, caps.Count);
-            Assert.True(caps.Single(p => p.Pin == FlashPin).Has(PinCapabilities.Reserved));
-            Assert.Equal(6, caps.Single(p => p.Pin == AnalogPin).AdcChannel);
+            DeviceCaps caps = await client.CapsAsync();
+            Assert.Equal(device.Board.Description.PinCount - 6, caps.Pins.Count);
+            Assert.True(caps.Pins.Single(p => p.Pin == FlashPin).Has(PinCapabilities.Reserved));
+            Assert.Equal(6, caps.Pins.Single(p => p.Pin == AnalogPin).AdcChannel);
+            Assert.Equal(
+                new[] { new SensorCapability(SensorKind.InternalTemperature, 0), new SensorCapability(SensorKind.Bme280, 0x76) },
+                caps.Sensors);
+            Assert.Equal(new[] { "internal", "bme280" }, caps.Sensors!.Select(s => s.Name));
 
             TimeSpan roundTrip = await client.PingAsync(new byte[] { 1, 2, 3, 0x72 });
             Assert.True(roundTrip > TimeSpan.Zero);
@@ -119,6 +123,17 @@ namespace NanoTlv.Client.Tests.Integration
             Assert.Equal(-3.25, weather.TemperatureCelsius, 1);
             Assert.InRange(weather.PressurePascals, 98765 - 20, 98765 + 20);
             Assert.InRange(weather.HumidityPercent, 61.0, 62.0);
+
+            // The generic read returns the same measurement undecoded: the catalogue's 12 bytes, the typed read's fields.
+            SensorReading raw = await client.ReadSensorAsync(SensorKind.Bme280, 0x76);
+            Assert.Equal((SensorKind.Bme280, 0x76, 12), (raw.Kind, raw.Address, raw.Data.Length));
+            Assert.Equal(weather.TemperatureCentiCelsius, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(raw.Data));
+            SensorReading chip = await client.ReadSensorAsync(SensorKind.InternalTemperature);
+            Assert.Equal(3712, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(chip.Data));
+
+            DeviceException wrongAddress = await Assert.ThrowsAsync<DeviceException>(() => client.ReadSensorAsync(SensorKind.Bme280, 0x77));
+            Assert.Equal(StatusCode.SensorAbsent, wrongAddress.Status);
+            Assert.StartsWith("SENSOR_READ on sensor bme280 at I2C address 0x77 failed: SensorAbsent", wrongAddress.Message, StringComparison.Ordinal);
             device.Board.DetachBme280();
             Assert.Equal(StatusCode.SensorAbsent, (await Assert.ThrowsAsync<DeviceException>(() => client.ReadBme280Async())).Status);
         }

@@ -47,15 +47,37 @@ namespace NanoTlv.Client.Tests.Unit
             DeviceInfo info = await Exchange(c => c.InfoAsync(), "03", string.Empty, Hex("00000001 00000002 00000003 00000004 00000005 00000006 00000007 00000008 00000009 0000000A 02 04 0000000B 0000000C"));
             Assert.Equal(new DeviceInfo(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 2, 4, 11, 12), info);
 
-            IReadOnlyList<PinCapability> caps = await Exchange(c => c.CapsAsync(), "04", string.Empty, Hex("03 05 0003 FF 00 22 0021 06 00 06 0100 FF 01"));
-            Assert.Equal(
-                new[]
-                {
-                    new PinCapability(5, PinCapabilities.DigitalInput | PinCapabilities.DigitalOutput, null, PinReservation.None),
-                    new PinCapability(34, PinCapabilities.DigitalInput | PinCapabilities.Analog, 6, PinReservation.None),
-                    new PinCapability(6, PinCapabilities.Reserved, null, PinReservation.Flash),
-                },
-                caps);
+            DeviceCaps caps = await Exchange(c => c.CapsAsync(), "04", string.Empty, Hex("03 05 0003 FF 00 22 0021 06 00 06 0100 FF 01 02 00 00 01 77"));
+            PinCapability[] pins =
+            [
+                new PinCapability(5, PinCapabilities.DigitalInput | PinCapabilities.DigitalOutput, null, PinReservation.None),
+                new PinCapability(34, PinCapabilities.DigitalInput | PinCapabilities.Analog, 6, PinReservation.None),
+                new PinCapability(6, PinCapabilities.Reserved, null, PinReservation.Flash),
+            ];
+            Assert.Equal(pins, caps.Pins);
+            Assert.Equal(new[] { new SensorCapability(SensorKind.InternalTemperature, 0), new SensorCapability(SensorKind.Bme280, 0x77) }, caps.Sensors);
+            Assert.Equal(0x77, caps.FindSensor(SensorKind.Bme280)!.DefaultAddress);
+            Assert.False(caps.FindSensor(SensorKind.InternalTemperature)!.IsOnI2cBus);
+
+            // Firmware older than the sensor list ends the reply after the pins; no sensors is an empty list.
+            DeviceCaps older = await Exchange(c => c.CapsAsync(), "04", string.Empty, Hex("03 05 0003 FF 00 22 0021 06 00 06 0100 FF 01"));
+            Assert.Equal(pins, older.Pins);
+            Assert.Null(older.Sensors);
+            Assert.Null(older.FindSensor(SensorKind.Bme280));
+            DeviceCaps none = await Exchange(c => c.CapsAsync(), "04", string.Empty, Hex("00 00"));
+            Assert.Empty(none.Pins);
+            Assert.Empty(none.Sensors!);
+        }
+
+        [Theory]
+        [InlineData("", "at least 1 byte")]
+        [InlineData("01 05 0003", "7 bytes")]                   // a pin cut short
+        [InlineData("01 05 0003 FF 00 02 00", "11 bytes")]      // a sensor entry cut short
+        [InlineData("01 05 0003 FF 00 01 01 76 00", "9 bytes")] // a byte after the sensors
+        public async Task A_caps_reply_that_does_not_fit_its_counts_is_a_protocol_error(string dataHex, string expected)
+        {
+            TlvProtocolException error = await Assert.ThrowsAsync<TlvProtocolException>(() => Exchange(c => c.CapsAsync(), "04", string.Empty, Hex(dataHex)));
+            Assert.EndsWith("expected " + expected + ".", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -101,6 +123,11 @@ namespace NanoTlv.Client.Tests.Unit
             Assert.Equal(1013.25, bme.PressureHectopascals, 6);
             Assert.Equal(45.0, bme.HumidityPercent, 6);
 
+            SensorReading raw = await Exchange(c => c.ReadSensorAsync(SensorKind.Bme280), "50", "0100", Hex("00000866 018BCD00 0000B400"));
+            Assert.Equal((SensorKind.Bme280, 0, "bme280"), (raw.Kind, raw.Address, raw.Name));
+            Assert.Equal(Hex("00000866 018BCD00 0000B400"), raw.Data);
+            Assert.Equal(Hex("000011A6"), (await Exchange(c => c.ReadSensorAsync(SensorKind.InternalTemperature), "50", "0000", Hex("000011A6"))).Data);
+
             await Exchange(async c => { await c.SetFailsafeAsync(23, true); return 0; }, "60", "1701", []);
             await Exchange(async c => { await c.ClearFailsafeAsync(23); return 0; }, "60", "17FF", []);
         }
@@ -114,6 +141,10 @@ namespace NanoTlv.Client.Tests.Unit
             await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.I2cReadAsync(0x80, 1));
             await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.I2cWriteAsync(0x20, Array.Empty<byte>()));
             await Assert.ThrowsAsync<ArgumentException>(() => _client.HelloAsync(new string('x', 65)));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.ReadSensorAsync((SensorKind)0x7F));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.ReadSensorAsync(SensorKind.InternalTemperature, 0x76));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.ReadSensorAsync(SensorKind.Bme280, 0x78));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.ReadBme280Async(0x44));
             Assert.Equal(0, _client.RequestsInFlight);
         }
 

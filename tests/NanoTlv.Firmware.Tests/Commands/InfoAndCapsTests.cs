@@ -17,7 +17,7 @@ public sealed class InfoAndCapsTests
         var board = device.Board.Description;
         var pins = Enumerable.Range(0, board.PinCount).Where(pin => board.GetPin(pin) != null).ToArray();
         Assert.Equal(pins.Length, reply[4]);
-        Assert.Equal(5 + (5 * pins.Length), reply.Length);
+        Assert.Equal(5 + (5 * pins.Length) + 1 + (2 * 2), reply.Length);
         for (int i = 0; i < pins.Length; i++)
         {
             var pin = board.GetPin(pins[i])!;
@@ -26,6 +26,49 @@ public sealed class InfoAndCapsTests
             Assert.Equal((int)pin.Capabilities, (reply[entry + 1] << 8) | reply[entry + 2]);
             Assert.Equal(pin.AdcChannel < 0 ? 0xFF : pin.AdcChannel, reply[entry + 3]);
             Assert.Equal((byte)pin.Reservation, reply[entry + 4]);
+        }
+    }
+
+    [Fact]
+    public void Caps_lists_the_sensors_sensor_read_has_readers_for_with_their_default_addresses()
+    {
+        using var device = new TestDevice();
+        byte[] reply = device.Exchange("04 00 01")[0];
+
+        // After the header (4) and pin_count pins of 5 bytes: sensor_count 2, internal (not on the bus), BME280 at 0x76.
+        int sensors = 4 + 1 + (5 * reply[4]);
+        Assert.Equal("02 00 00 01 76", Hex.Format(reply.AsSpan(sensors)));
+    }
+
+    [Fact]
+    public void Every_sensor_caps_lists_is_read_at_its_listed_default_and_no_other_kind_is()
+    {
+        using var device = new TestDevice();
+        device.Board.SetEnvironment(21.5, 101325, 45);
+        byte[] caps = device.Exchange("04 00 01")[0];
+        int offset = 4 + 1 + (5 * caps[4]);
+        var listed = new Dictionary<int, int>();
+        for (int i = 0; i < caps[offset]; i++)
+        {
+            listed.Add(caps[offset + 1 + (2 * i)], caps[offset + 2 + (2 * i)]);
+        }
+
+        for (int kind = 0; kind < 8; kind++)
+        {
+            // SENSOR_READ without an address and with the listed default address: the same reader, the same size.
+            List<byte[]> replies = device.Exchange("50 00 02 " + kind.ToString("X2"), "50 00 03 " + kind.ToString("X2") + " " + listed.GetValueOrDefault(kind).ToString("X2"));
+            if (!listed.TryGetValue(kind, out int address))
+            {
+                Assert.Equal("D0 00 02 0E", Hex.Format(replies[0]));   // BadArgument: no reader
+                continue;
+            }
+
+            Assert.Equal(MessageCatalog.SensorDefaultAddress((byte)kind), address);
+            foreach (byte[] sensorReply in replies)
+            {
+                Assert.Equal(0, sensorReply[3]);
+                Assert.Equal(MessageCatalog.SensorReplyBytes((byte)kind), sensorReply.Length - 4);
+            }
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class ReplyRules
         int expectedLength = MessageCatalog.HasFixedReplySize(opcode) ? MessageCatalog.MaxReplyDataBytes(opcode) : (Opcode)opcode switch
         {
             Opcode.Ping => arguments.Length,
-            Opcode.Caps => MessageCatalog.CapsReplyBytes(data.Length > 0 ? data[0] : 0),
+            Opcode.Caps => CapsReplyBytes(data),
             Opcode.I2cRead or Opcode.I2cWriteRead => arguments[1],
             Opcode.I2cScan => MessageCatalog.ScanHeaderBytes + (data.Length > 0 ? data[0] : 0),
             Opcode.SensorRead => MessageCatalog.SensorReplyBytes(arguments[0]),
@@ -107,6 +107,15 @@ public sealed class ReplyRules
         }
 
         return !IsAuthenticated && MessageCatalog.RequiresAuthentication(opcode) ? StatusCode.NotAuthenticated : null;
+    }
+
+    /// <summary>CAPS data size from its own counts: pin_count first, sensor_count after the pins (0 when the data
+    /// is too short to hold it, so a short reply still fails the size check).</summary>
+    private static int CapsReplyBytes(byte[] data)
+    {
+        int pins = data.Length > 0 ? data[0] : 0;
+        int sensorsOffset = MessageCatalog.CapsSensorsOffset(pins);
+        return MessageCatalog.CapsReplyBytes(pins, data.Length > sensorsOffset ? data[sensorsOffset] : 0);
     }
 
     private string? CheckHello(byte[] arguments, byte[] reply, StatusCode status)

@@ -48,7 +48,6 @@ public class MessageCatalogTests
     [InlineData(Opcode.Hello, 12 + 32, false)]
     [InlineData(Opcode.Ping, MessageCatalog.EchoesArguments, false)]
     [InlineData(Opcode.Info, 50, true)]
-    [InlineData(Opcode.Caps, 1 + (5 * 255), false)]
     [InlineData(Opcode.PinMode, 0, true)]
     [InlineData(Opcode.DigitalRead, 1, true)]
     [InlineData(Opcode.DigitalToggle, 1, true)]
@@ -75,6 +74,16 @@ public class MessageCatalogTests
         Assert.Equal(0x76, MessageCatalog.SensorDefaultAddress((byte)SensorKind.Bme280));
         Assert.False(MessageCatalog.IsKnownSensor(0x7F));
         Assert.Equal("unknown", MessageCatalog.SensorNameOf(0x7F));
+    }
+
+    [Fact]
+    public void Caps_has_room_for_every_pin_and_every_catalogue_sensor()
+    {
+        // pin_count u8, 255 × (pin u8, capabilities u16, adc_channel u8, reservation u8), sensor_count u8, (kind u8, address u8) per sensor.
+        Assert.Equal(1 + (5 * 255) + 1 + (2 * MessageCatalog.Sensors.Length), MessageCatalog.MaxReplyDataBytes((byte)Opcode.Caps));
+        Assert.False(MessageCatalog.HasFixedReplySize((byte)Opcode.Caps));
+        Assert.Equal(1 + (5 * 34), MessageCatalog.CapsSensorsOffset(34));
+        Assert.Equal(1 + (5 * 34) + 1 + (2 * 2), MessageCatalog.CapsReplyBytes(34, 2));
     }
 
     [Fact]

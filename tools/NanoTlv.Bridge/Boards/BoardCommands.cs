@@ -42,8 +42,8 @@ namespace NanoTlv.Bridge
                     TimeSpan roundTrip = await client.PingAsync(default, null, cancellationToken).ConfigureAwait(false);
                     return new JsonObject { ["round_trip_ms"] = Math.Round(roundTrip.TotalMilliseconds, 3) };
                 case "caps":
-                    IReadOnlyList<PinCapability> caps = await client.CapsAsync(null, cancellationToken).ConfigureAwait(false);
-                    return new JsonArray(caps.Select(c => (JsonNode)new JsonObject
+                    DeviceCaps caps = await client.CapsAsync(null, cancellationToken).ConfigureAwait(false);
+                    return new JsonArray(caps.Pins.Select(c => (JsonNode)new JsonObject
                     {
                         ["pin"] = c.Pin,
                         ["capabilities"] = c.Capabilities.ToString(),

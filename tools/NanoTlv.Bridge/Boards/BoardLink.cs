@@ -181,10 +181,10 @@ namespace NanoTlv.Bridge
         {
             if (_board.AnalogPins.Count > 0 && _adcChannels.Count == 0)
             {
-                IReadOnlyList<PinCapability> caps = await client.CapsAsync(null, cancellationToken).ConfigureAwait(false);
+                DeviceCaps caps = await client.CapsAsync(null, cancellationToken).ConfigureAwait(false);
                 foreach (int pin in _board.AnalogPins)
                 {
-                    PinCapability? capability = caps.FirstOrDefault(c => c.Pin == pin);
+                    PinCapability? capability = caps.Pins.FirstOrDefault(c => c.Pin == pin);
                     _adcChannels[pin] = capability?.AdcChannel
                         ?? throw new DeviceException(Opcode.Caps, StatusCode.UnsupportedMode, "GPIO " + pin.ToString(CultureInfo.InvariantCulture) + " (configured as an ADC pin, but the board has no ADC channel on it)");
                 }

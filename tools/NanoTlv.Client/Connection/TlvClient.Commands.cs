@@ -63,11 +63,11 @@ namespace NanoTlv.Client
         public async Task<DeviceInfo> InfoAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
             ReplyDecoder.Info(await RequestOkAsync(Opcode.Info, default, null, timeout, cancellationToken).ConfigureAwait(false));
 
-        /// <summary>CAPS: every pin and what it can do.</summary>
+        /// <summary>CAPS: every pin and what it can do, and the sensors SENSOR_READ reads on this board.</summary>
         /// <param name="timeout">Reply timeout; null for the client's default.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        /// <returns>The pins, in the device's order.</returns>
-        public async Task<IReadOnlyList<PinCapability>> CapsAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        /// <returns>The pins, in the device's order, and the sensors (null from firmware that does not list them).</returns>
+        public async Task<DeviceCaps> CapsAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
             ReplyDecoder.Caps(await RequestOkAsync(Opcode.Caps, default, null, timeout, cancellationToken).ConfigureAwait(false));
 
         /// <summary>PIN_MODE: puts <paramref name="pin"/> in <paramref name="mode"/>.</summary>
@@ -246,16 +246,41 @@ namespace NanoTlv.Client
         public async Task<IReadOnlyList<int>> I2cScanAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
             ReplyDecoder.Scan(await RequestOkAsync(Opcode.I2cScan, default, "the I2C bus", timeout, cancellationToken).ConfigureAwait(false));
 
+        /// <summary>SENSOR_READ of any catalogue sensor: its reply data as sent, checked against the catalogue's size.
+        /// The typed reads decode it; use this one for a sensor without a typed read.</summary>
+        /// <param name="kind">A sensor of <see cref="MessageCatalog.Sensors"/>.</param>
+        /// <param name="address">The sensor's 7-bit I2C address (0x08..0x77), or 0 for the device's default (CAPS lists
+        /// it); 0 for a sensor that is not on the I2C bus.</param>
+        /// <param name="timeout">Reply timeout; null for the client's default.</param>
+        /// <param name="cancellationToken">Cancels waiting.</param>
+        /// <returns>The kind, the address asked for and the data bytes.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The kind is not in the catalogue, or the address is not 0 or
+        /// 0x08..0x77, or not 0 for a sensor that is not on the I2C bus.</exception>
+        public async Task<SensorReading> ReadSensorAsync(SensorKind kind, int address = 0, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        {
+            if (!MessageCatalog.IsKnownSensor((byte)kind))
+            {
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a sensor kind of MessageCatalog.Sensors.");
+            }
+
+            string name = MessageCatalog.SensorNameOf((byte)kind);
+            if (address != 0 && MessageCatalog.SensorDefaultAddress((byte)kind) == MessageCatalog.NotOnI2cBus)
+            {
+                throw new ArgumentOutOfRangeException(nameof(address), address, "The " + name + " sensor is not on the I2C bus; give address 0.");
+            }
+
+            byte[] arguments = { (byte)kind, address == 0 ? (byte)0 : AddressByte(address) };
+            string target = "sensor " + name + (address == 0 ? string.Empty : " at " + AddressTarget(address));
+            IncomingMessage reply = await RequestOkAsync(Opcode.SensorRead, arguments, target, timeout, cancellationToken).ConfigureAwait(false);
+            return ReplyDecoder.Sensor(reply, kind, address);
+        }
+
         /// <summary>SENSOR_READ of the chip's internal temperature sensor.</summary>
         /// <param name="timeout">Reply timeout; null for the client's default.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
         /// <returns>The temperature in °C.</returns>
-        public async Task<double> ReadInternalTemperatureAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-        {
-            byte[] arguments = { (byte)SensorKind.InternalTemperature, 0 };
-            IncomingMessage reply = await RequestOkAsync(Opcode.SensorRead, arguments, "the internal temperature sensor", timeout, cancellationToken).ConfigureAwait(false);
-            return ReplyDecoder.InternalTemperature(reply);
-        }
+        public async Task<double> ReadInternalTemperatureAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+            ReplyDecoder.InternalTemperature(await ReadSensorAsync(SensorKind.InternalTemperature, 0, timeout, cancellationToken).ConfigureAwait(false));
 
         /// <summary>SENSOR_READ of a BME280 on the I2C bus.</summary>
         /// <param name="address">0x76 or 0x77; 0 for the device's default.</param>
@@ -269,10 +294,7 @@ namespace NanoTlv.Client
                 throw new ArgumentOutOfRangeException(nameof(address), address, "A BME280 answers at 0x76 or 0x77 (0 for the device's default).");
             }
 
-            byte[] arguments = { (byte)SensorKind.Bme280, (byte)address };
-            string target = address == 0 ? "the BME280" : "the BME280 at " + AddressTarget(address);
-            IncomingMessage reply = await RequestOkAsync(Opcode.SensorRead, arguments, target, timeout, cancellationToken).ConfigureAwait(false);
-            return ReplyDecoder.Bme280(reply);
+            return ReplyDecoder.Bme280(await ReadSensorAsync(SensorKind.Bme280, address, timeout, cancellationToken).ConfigureAwait(false));
         }
 
         /// <summary>FAILSAFE: the level <paramref name="pin"/> takes when this connection closes or idles out.
@@ -368,8 +390,8 @@ namespace NanoTlv.Client
         /// <returns>The pin's reservation; <see cref="PinReservation.None"/> for a usable pin or one the board lacks.</returns>
         public async Task<PinReservation> GetPinReservationAsync(int pin, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         {
-            IReadOnlyList<PinCapability> pins = await CapsAsync(timeout, cancellationToken).ConfigureAwait(false);
-            foreach (PinCapability entry in pins)
+            DeviceCaps caps = await CapsAsync(timeout, cancellationToken).ConfigureAwait(false);
+            foreach (PinCapability entry in caps.Pins)
             {
                 if (entry.Pin == pin)
                 {

@@ -50,19 +50,27 @@ namespace NanoTlv.Client
                 reader.ReadUInt32());
         }
 
-        public static IReadOnlyList<PinCapability> Caps(IncomingMessage reply)
+        /// <summary>CAPS: the pins, then the sensors; a reply that ends right after the pins comes from firmware
+        /// that predates the sensor list (<see cref="DeviceCaps.Sensors"/> null).</summary>
+        public static DeviceCaps Caps(IncomingMessage reply)
         {
-            if (reply.Data.Length < 1)
+            if (reply.Data.Length < MessageCatalog.CapsHeaderBytes)
             {
-                throw Malformed(reply, "at least 1 byte");
+                throw Malformed(reply, "at least " + MessageCatalog.CapsHeaderBytes + " byte");
             }
 
-            int count = reply.Data.Span[0];
-            RequireLength(reply, MessageCatalog.CapsReplyBytes(count));
+            int pinCount = reply.Data.Span[0];
+            int sensorsOffset = MessageCatalog.CapsSensorsOffset(pinCount);
+            int sensorCount = reply.Data.Length > sensorsOffset ? reply.Data.Span[sensorsOffset] : 0;
+            if (reply.Data.Length != sensorsOffset)
+            {
+                RequireLength(reply, MessageCatalog.CapsReplyBytes(pinCount, sensorCount));
+            }
+
             MessageReader reader = Open(reply);
-            reader.Skip(1);
-            var pins = new List<PinCapability>(count);
-            for (int i = 0; i < count; i++)
+            reader.Skip(MessageCatalog.CapsHeaderBytes);
+            var pins = new List<PinCapability>(pinCount);
+            for (int i = 0; i < pinCount; i++)
             {
                 int pin = reader.ReadByte();
                 var capabilities = (PinCapabilities)reader.ReadUInt16();
@@ -71,7 +79,20 @@ namespace NanoTlv.Client
                 pins.Add(new PinCapability(pin, capabilities, channel == MessageLayout.NoAdcChannel ? null : channel, reservation));
             }
 
-            return pins;
+            if (reader.Remaining == 0)
+            {
+                return new DeviceCaps(pins, null);
+            }
+
+            reader.Skip(MessageCatalog.CapsSensorHeaderBytes);
+            var sensors = new List<SensorCapability>(sensorCount);
+            for (int i = 0; i < sensorCount; i++)
+            {
+                var kind = (SensorKind)reader.ReadByte();
+                sensors.Add(new SensorCapability(kind, reader.ReadByte()));
+            }
+
+            return new DeviceCaps(pins, sensors);
         }
 
         public static bool Level(IncomingMessage reply)
@@ -111,17 +132,25 @@ namespace NanoTlv.Client
             return addresses;
         }
 
-        public static double InternalTemperature(IncomingMessage reply)
+        /// <summary>SENSOR_READ: the reply data of <paramref name="kind"/>, exactly the catalogue's size.</summary>
+        public static SensorReading Sensor(IncomingMessage reply, SensorKind kind, int address) =>
+            new(kind, address, ExactBytes(reply, MessageCatalog.SensorReplyBytes((byte)kind)));
+
+        /// <summary>The internal sensor's centi_celsius i32, in °C.</summary>
+        public static double InternalTemperature(SensorReading reading) => Open(reading).ReadInt32() / 100.0;
+
+        /// <summary>A BME280's centi_celsius i32, pressure_pa_q24_8 u32, humidity_q22_10 u32.</summary>
+        public static Bme280Reading Bme280(SensorReading reading)
         {
-            RequireLength(reply, MessageCatalog.SensorReplyBytes((byte)SensorKind.InternalTemperature));
-            return Open(reply).ReadInt32() / 100.0;
+            MessageReader reader = Open(reading);
+            return new Bme280Reading(reader.ReadInt32(), reader.ReadUInt32(), reader.ReadUInt32());
         }
 
-        public static Bme280Reading Bme280(IncomingMessage reply)
+        private static MessageReader Open(SensorReading reading)
         {
-            RequireLength(reply, MessageCatalog.SensorReplyBytes((byte)SensorKind.Bme280));
-            MessageReader reader = Open(reply);
-            return new Bme280Reading(reader.ReadInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+            var reader = new MessageReader();
+            reader.Reset(reading.Data, 0, reading.Data.Length);
+            return reader;
         }
 
         private static MessageReader Open(IncomingMessage reply)

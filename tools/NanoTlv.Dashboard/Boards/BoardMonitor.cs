@@ -172,8 +172,8 @@ namespace NanoTlv.Dashboard.Boards
             {
                 using var connection = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 DeviceHello hello = await client.HelloAsync(_endpoint.Token, null, stopping).ConfigureAwait(false);
-                IReadOnlyList<PinCapability> caps = await client.CapsAsync(null, stopping).ConfigureAwait(false);
-                State.SetIdentity(hello, caps);
+                DeviceCaps caps = await client.CapsAsync(null, stopping).ConfigureAwait(false);
+                State.SetIdentity(hello, caps.Pins);
                 foreach (KeyValuePair<int, PinMode> wanted in _wantedModes)
                 {
                     await SetUpPinAsync(client, wanted.Key, wanted.Value, stopping).ConfigureAwait(false);

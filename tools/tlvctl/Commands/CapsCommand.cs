@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 using NanoTlv.Cli.Output;
+using NanoTlv.Cli.Parsing;
 using NanoTlv.Client;
 using Spectre.Console;
 
@@ -12,33 +13,47 @@ namespace NanoTlv.Cli.Commands
     {
         public static Command Create(CliIo io, GlobalOptions globals)
         {
-            var command = new Command("caps", "List every pin with its capabilities and ADC channel");
+            var command = new Command("caps", "List every pin with its capabilities and ADC channel, and the board's sensors");
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {
-                IReadOnlyList<PinCapability> pins = await client.CapsAsync(null, cancellationToken).ConfigureAwait(false);
+                DeviceCaps caps = await client.CapsAsync(null, cancellationToken).ConfigureAwait(false);
                 if (context.Json)
                 {
                     context.WriteJson(new
                     {
                         device = context.DeviceText,
-                        pins = pins.Select(p => new
+                        pins = caps.Pins.Select(p => new
                         {
                             pin = p.Pin,
                             capabilities = FlagNames.CamelCase(p.Capabilities),
                             adcChannel = p.AdcChannel,
                             reserved = p.IsReserved ? StatusDescriptions.Describe(p.Reservation) : null,
                         }),
+                        sensors = caps.Sensors?.Select(s => new
+                        {
+                            sensor = s.Name,
+                            kind = (int)s.Kind,
+                            defaultAddress = s.IsOnI2cBus ? s.DefaultAddress : (int?)null,
+                            defaultAddressHex = s.IsOnI2cBus ? ValueParsers.FormatAddress(s.DefaultAddress) : null,
+                        }),
                     });
                 }
                 else
                 {
-                    context.Console.Write(BuildTable(pins));
+                    context.Console.Write(BuildTable(caps.Pins));
+                    context.Console.WriteLine(DescribeSensors(caps.Sensors));
                 }
 
                 return ExitCodes.Ok;
             });
             return command;
         }
+
+        /// <summary>"sensors: internal, bme280 (I2C, default 0x76)"; says so when the firmware does not list them.</summary>
+        public static string DescribeSensors(IReadOnlyList<SensorCapability>? sensors) =>
+            sensors is null ? "sensors: not listed by this firmware (older than the CAPS sensor list)"
+            : sensors.Count == 0 ? "sensors: none"
+            : "sensors: " + string.Join(", ", sensors.Select(s => s.IsOnI2cBus ? s.Name + " (I2C, default " + ValueParsers.FormatAddress(s.DefaultAddress) + ")" : s.Name));
 
         /// <summary>The pin table: Pin | Capabilities | ADC | Reserved (why the device refuses the pin).</summary>
         public static Table BuildTable(IEnumerable<PinCapability> pins)

@@ -113,12 +113,14 @@ namespace NanoTlv.Cli.Demo
 
         private async Task<string> CapsAsync(TlvClient client, CancellationToken cancellationToken)
         {
-            IReadOnlyList<PinCapability> pins = await client.CapsAsync(null, cancellationToken).ConfigureAwait(false);
+            DeviceCaps caps = await client.CapsAsync(null, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<PinCapability> pins = caps.Pins;
             PinCapability? reserved = pins.FirstOrDefault(p => p.Pin == ReservedPin);
             Require(reserved is not null && reserved.Has(PinCapabilities.Reserved), "CAPS does not mark flash pin " + ReservedPin + " reserved");
             Require(pins.Any(p => p.Pin == AnalogPin && p.AdcChannel is not null), "CAPS lists no ADC channel for pin " + AnalogPin);
             _shownAfterStep = CapsCommand.BuildTable(pins.Where(p => ShownPins.Contains(p.Pin)));
-            return pins.Count + " pins reported; the table shows the ones this demo uses (tlvctl caps lists all)";
+            Require(caps.FindSensor(SensorKind.Bme280) is not null, "CAPS does not list the BME280");
+            return pins.Count + " pins reported; the table shows the ones this demo uses (tlvctl caps lists all); " + CapsCommand.DescribeSensors(caps.Sensors);
         }
 
         private static async Task<string> BlinkAsync(TlvClient client, VirtualBoard board, CancellationToken cancellationToken)

@@ -10,8 +10,6 @@ namespace NanoTlv.Cli.Parsing
     {
         private const string PinRangeError = "Pin {0} is out of range; pins are 0..255.";
 
-        private static int DefaultBme280Address => MessageCatalog.SensorDefaultAddress((byte)SensorKind.Bme280);
-
         public static Argument<int> Pin(string description = "GPIO number (0..255)")
         {
             var pin = new Argument<int>("pin") { Description = description };
@@ -73,29 +71,41 @@ namespace NanoTlv.Cli.Parsing
             };
         }
 
-        /// <summary>--address of a BME280: 0x76 (the default) or 0x77.</summary>
-        public static Option<int> Bme280AddressOption()
+        /// <summary>A sensor by its catalogue name (<see cref="MessageCatalog.Sensors"/>); an unknown name is an error that
+        /// lists the known ones.</summary>
+        public static Argument<SensorKind> Sensor()
         {
-            return new Option<int>("--address")
+            return new Argument<SensorKind>("sensor")
             {
-                Description = "BME280 I2C address (0x76 or 0x77)",
-                HelpName = "addr",
-                DefaultValueFactory = _ => DefaultBme280Address,
+                Description = "The sensor: " + string.Join(", ", SensorNames()),
+                HelpName = string.Join('|', SensorNames()),
                 CustomParser = result =>
                 {
-                    if (result.Tokens.Count == 0)
+                    string token = result.Tokens[0].Value;
+                    foreach (SensorKind kind in MessageCatalog.Sensors)
                     {
-                        return DefaultBme280Address;
+                        if (string.Equals(MessageCatalog.SensorNameOf((byte)kind), token, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return kind;
+                        }
                     }
 
-                    if (!TryParseAddress(result, out int address) || address == MessageLayout.Bme280PrimaryAddress || address == MessageLayout.Bme280SecondaryAddress)
-                    {
-                        return address;
-                    }
+                    result.AddError("'" + token + "' is not a sensor; known sensors: " + string.Join(", ", SensorNames()) + ".");
+                    return default;
+                },
+            };
+        }
 
-                    result.AddError(
-                        "A BME280 answers at " + ValueParsers.FormatAddress(MessageLayout.Bme280PrimaryAddress) + " or " +
-                        ValueParsers.FormatAddress(MessageLayout.Bme280SecondaryAddress) + "; got " + ValueParsers.FormatAddress(address) + ".");
+        /// <summary>--address of an I2C sensor (0x08..0x77); null when not given.</summary>
+        public static Option<int?> SensorAddressOption()
+        {
+            return new Option<int?>("--address")
+            {
+                Description = "The sensor's I2C address; default: the one the board lists in CAPS, else the catalogue's",
+                HelpName = "addr",
+                CustomParser = result =>
+                {
+                    TryParseAddress(result, out int address);
                     return address;
                 },
             };
@@ -128,6 +138,9 @@ namespace NanoTlv.Cli.Parsing
             NumberParsers.Int(count, min, max);
             return count;
         }
+
+        private static string[] SensorNames() =>
+            Array.ConvertAll(MessageCatalog.Sensors, kind => MessageCatalog.SensorNameOf((byte)kind));
 
         private static int[] ParsePinList(ArgumentResult result)
         {
