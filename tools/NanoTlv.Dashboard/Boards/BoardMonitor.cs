@@ -188,7 +188,7 @@ namespace NanoTlv.Dashboard.Boards
                 Volatile.Write(ref _client, client);
                 State.SetConnected();
                 State.AddLog("info", "connected to '" + hello.Name + "' (firmware " + hello.FirmwareVersion.ToString(3) + ")");
-                Task sensors = SensorLoopAsync(client, connection.Token);
+                Task sensors = SensorLoopAsync(client, Bme280AddressOf(caps), connection.Token);
                 try
                 {
                     await ApplyEventsAsync(client, connection.Token).ConfigureAwait(false);
@@ -246,9 +246,27 @@ namespace NanoTlv.Dashboard.Boards
             }
         }
 
-        private async Task SensorLoopAsync(TlvClient client, CancellationToken cancellationToken)
+        /// <summary>Where to read the board's BME280: the default address its CAPS lists (0, the device's default, from
+        /// firmware that does not list sensors); null when CAPS lists sensors but no BME280 (logged; no chart).</summary>
+        private int? Bme280AddressOf(DeviceCaps caps)
         {
-            bool bme280Present = true;
+            if (caps.Sensors is null)
+            {
+                return 0;
+            }
+
+            if (caps.FindSensor(SensorKind.Bme280) is SensorCapability bme280)
+            {
+                return bme280.DefaultAddress;
+            }
+
+            State.AddLog("info", "the board lists no BME280 in CAPS; not reading one");
+            return null;
+        }
+
+        private async Task SensorLoopAsync(TlvClient client, int? bme280Address, CancellationToken cancellationToken)
+        {
+            bool bme280Present = bme280Address is not null;
             try
             {
                 while (!cancellationToken.IsCancellationRequested)
@@ -265,7 +283,7 @@ namespace NanoTlv.Dashboard.Boards
                         State.SetAdc(readings);
                     }
 
-                    bme280Present = bme280Present && await ReadBme280Async(client, cancellationToken).ConfigureAwait(false);
+                    bme280Present = bme280Present && await ReadBme280Async(client, bme280Address!.Value, cancellationToken).ConfigureAwait(false);
                     await Task.Delay(_options.SensorInterval, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -279,12 +297,12 @@ namespace NanoTlv.Dashboard.Boards
             }
         }
 
-        /// <summary>Reads the BME280 into the chart; false (logged once per connection) when the board has none.</summary>
-        private async Task<bool> ReadBme280Async(TlvClient client, CancellationToken cancellationToken)
+        /// <summary>Reads the BME280 into the chart; false (logged once per connection) when it does not answer.</summary>
+        private async Task<bool> ReadBme280Async(TlvClient client, int address, CancellationToken cancellationToken)
         {
             try
             {
-                Bme280Reading air = await client.ReadBme280Async(0, null, cancellationToken).ConfigureAwait(false);
+                Bme280Reading air = await client.ReadBme280Async(address, null, cancellationToken).ConfigureAwait(false);
                 State.AddBme280(new Bme280Point(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), air.TemperatureCelsius, air.PressureHectopascals, air.HumidityPercent));
                 return true;
             }

@@ -5,9 +5,8 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using NanoTlv.Messages;
-using NanoTlv.Testing;
 
-namespace NanoTlv.Cli.Tests.Infrastructure
+namespace NanoTlv.Testing
 {
     /// <summary>
     /// A device on a free loopback port whose replies a test writes: HELLO is answered OK (name "scripted", no token),
@@ -23,6 +22,8 @@ namespace NanoTlv.Cli.Tests.Infrastructure
         private readonly Func<Opcode, byte[], (StatusCode Status, byte[] Data)> _answer;
         private readonly Task _serving;
 
+        /// <summary>Starts listening on 127.0.0.1, a free port.</summary>
+        /// <param name="answer">The status and data of the reply to each request but HELLO.</param>
         public ScriptedDevice(Func<Opcode, byte[], (StatusCode Status, byte[] Data)> answer)
         {
             _answer = answer;
@@ -30,13 +31,21 @@ namespace NanoTlv.Cli.Tests.Infrastructure
             _serving = Task.Run(ServeAsync);
         }
 
+        /// <summary>"127.0.0.1:port".</summary>
         public string Address => "127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port;
 
         /// <summary>Every request after HELLO: opcode and argument bytes, in arrival order.</summary>
         public ConcurrentQueue<(Opcode Opcode, byte[] Arguments)> Requests { get; } = new();
 
+        /// <summary>The listening port.</summary>
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        /// <summary>tlvctl arguments with --device pointing here.</summary>
+        /// <param name="args">The command line before --device.</param>
+        /// <returns>The arguments.</returns>
         public string[] Args(params string[] args) => [.. args, "--device", Address];
 
+        /// <inheritdoc/>
         public void Dispose()
         {
             _stop.Cancel();
