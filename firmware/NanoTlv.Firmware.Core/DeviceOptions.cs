@@ -134,7 +134,7 @@ namespace NanoTlv.Firmware
                 Array.Copy(_failsafeLevels, longer, _failsafeLevels.Length);
                 for (int unset = _failsafeLevels.Length; unset < pin; unset++)
                 {
-                    longer[unset] = MessageLayout.FailsafeClear;
+                    longer[unset] = WireMarkers.FailsafeClear;
                 }
 
                 _failsafeLevels = longer;
@@ -151,7 +151,7 @@ namespace NanoTlv.Firmware
             CheckPinNumber(pin);
             if (pin < _failsafeLevels.Length)
             {
-                _failsafeLevels[pin] = MessageLayout.FailsafeClear;
+                _failsafeLevels[pin] = WireMarkers.FailsafeClear;
             }
         }
 
@@ -159,10 +159,10 @@ namespace NanoTlv.Firmware
         /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
         public void Validate()
         {
-            CheckAscii(DeviceName, nameof(DeviceName), 0, MessageLayout.MaxDeviceNameBytes);
+            CheckAscii(DeviceName, nameof(DeviceName), 0, ProtocolLimits.MaxDeviceNameBytes);
             if (AuthToken != null)
             {
-                CheckAscii(AuthToken, nameof(AuthToken), 1, MessageLayout.MaxTokenBytes);
+                CheckAscii(AuthToken, nameof(AuthToken), 1, ProtocolLimits.MaxTokenBytes);
             }
 
             CheckRange(MaxPayloadBytes, MinMaxPayloadBytes, FrameFormat.MaxEncodablePayloadBytes, nameof(MaxPayloadBytes));
@@ -175,11 +175,11 @@ namespace NanoTlv.Firmware
             CheckRange(MaxRecentFailedHellos, 0, FailedHelloLimitMax, nameof(MaxRecentFailedHellos));
         }
 
-        /// <summary>The boot failsafe level of <paramref name="pin"/>: 0, 1 or <see cref="MessageLayout.FailsafeClear"/>.</summary>
+        /// <summary>The boot failsafe level of <paramref name="pin"/>: 0, 1 or <see cref="WireMarkers.FailsafeClear"/>.</summary>
         /// <param name="pin">GPIO number (any int).</param>
         /// <returns>The level byte.</returns>
         internal byte GetFailsafeLevel(int pin) =>
-            pin >= 0 && pin < _failsafeLevels.Length ? _failsafeLevels[pin] : MessageLayout.FailsafeClear;
+            pin >= 0 && pin < _failsafeLevels.Length ? _failsafeLevels[pin] : WireMarkers.FailsafeClear;
 
         /// <summary>One more than the highest pin that was given a boot failsafe level (0 when none was).</summary>
         internal int FailsafePinCount => _failsafeLevels.Length;

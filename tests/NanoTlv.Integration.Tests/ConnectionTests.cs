@@ -45,7 +45,7 @@ public sealed class ConnectionTests
         for (int id = 1; id <= 1000; id++)
         {
             byte[] reply = client.ReadFrame();
-            Assert.Equal(NanoTlv.Messages.MessageLayout.ReplyCodeFor(requests[id - 1][0]), reply[0]);
+            Assert.Equal(NanoTlv.Messages.MessageHeader.ReplyCodeFor(requests[id - 1][0]), reply[0]);
             Assert.Equal((byte)(id >> 8), reply[1]);
             Assert.Equal((byte)id, reply[2]);
         }

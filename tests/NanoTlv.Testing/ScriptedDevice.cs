@@ -73,7 +73,7 @@ namespace NanoTlv.Testing
 
                         var opcode = (Opcode)payload[0];
                         ushort id = Wire.IdOf(payload);
-                        byte[] arguments = payload[MessageLayout.RequestHeaderBytes..];
+                        byte[] arguments = payload[MessageHeader.RequestHeaderBytes..];
                         (StatusCode status, byte[] data) = opcode == Opcode.Hello ? (StatusCode.Ok, HelloData) : _answer(opcode, arguments);
                         if (opcode != Opcode.Hello)
                         {

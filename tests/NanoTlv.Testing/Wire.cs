@@ -14,10 +14,10 @@ namespace NanoTlv.Testing
         public static byte[] Request(byte opcode, ushort id, params byte[] arguments)
         {
             ArgumentNullException.ThrowIfNull(arguments);
-            var payload = new byte[MessageLayout.RequestHeaderBytes + arguments.Length];
+            var payload = new byte[MessageHeader.RequestHeaderBytes + arguments.Length];
             payload[0] = opcode;
             BigEndian.WriteUInt16(payload, 1, id);
-            arguments.CopyTo(payload, MessageLayout.RequestHeaderBytes);
+            arguments.CopyTo(payload, MessageHeader.RequestHeaderBytes);
             return payload;
         }
 
@@ -49,7 +49,7 @@ namespace NanoTlv.Testing
         {
             ArgumentNullException.ThrowIfNull(token);
             var arguments = new byte[2 + token.Length];
-            arguments[0] = MessageLayout.ProtocolVersion;
+            arguments[0] = ProtocolLimits.ProtocolVersion;
             arguments[1] = (byte)token.Length;
             token.CopyTo(arguments, 2);
             return Request(Opcode.Hello, id, arguments);
@@ -64,11 +64,11 @@ namespace NanoTlv.Testing
         public static byte[] Reply(byte opcode, ushort id, StatusCode status, params byte[] data)
         {
             ArgumentNullException.ThrowIfNull(data);
-            var payload = new byte[MessageLayout.ReplyHeaderBytes + data.Length];
-            payload[0] = MessageLayout.ReplyCodeFor(opcode);
+            var payload = new byte[MessageHeader.ReplyHeaderBytes + data.Length];
+            payload[0] = MessageHeader.ReplyCodeFor(opcode);
             BigEndian.WriteUInt16(payload, 1, id);
             payload[3] = (byte)status;
-            data.CopyTo(payload, MessageLayout.ReplyHeaderBytes);
+            data.CopyTo(payload, MessageHeader.ReplyHeaderBytes);
             return payload;
         }
 
@@ -120,10 +120,10 @@ namespace NanoTlv.Testing
         public static byte[] Event(EventCode code, StatusCode status, params byte[] data)
         {
             ArgumentNullException.ThrowIfNull(data);
-            var payload = new byte[MessageLayout.ReplyHeaderBytes + data.Length];
+            var payload = new byte[MessageHeader.ReplyHeaderBytes + data.Length];
             payload[0] = (byte)code;
             payload[3] = (byte)status;
-            data.CopyTo(payload, MessageLayout.ReplyHeaderBytes);
+            data.CopyTo(payload, MessageHeader.ReplyHeaderBytes);
             return payload;
         }
 
@@ -140,12 +140,12 @@ namespace NanoTlv.Testing
         /// <summary>The status of a reply or event.</summary>
         /// <param name="payload">A reply or event payload.</param>
         /// <returns>The status.</returns>
-        public static StatusCode StatusOf(byte[] payload) => (StatusCode)payload[MessageLayout.StatusOffset];
+        public static StatusCode StatusOf(byte[] payload) => (StatusCode)payload[MessageHeader.StatusOffset];
 
         /// <summary>The data after a reply's header.</summary>
         /// <param name="payload">A reply payload.</param>
         /// <returns>A copy of the data.</returns>
-        public static byte[] DataOf(byte[] payload) => payload[MessageLayout.ReplyHeaderBytes..];
+        public static byte[] DataOf(byte[] payload) => payload[MessageHeader.ReplyHeaderBytes..];
 
         /// <summary>True when <paramref name="haystack"/> contains <paramref name="needle"/> as a run of bytes.</summary>
         /// <param name="haystack">Where to look.</param>

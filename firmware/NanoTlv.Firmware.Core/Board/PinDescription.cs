@@ -5,7 +5,7 @@ namespace NanoTlv.Firmware.Board
     /// <summary>One pin of a board: what it can do. Immutable.</summary>
     public sealed class PinDescription
     {
-        /// <summary>The <see cref="AdcChannel"/> of a pin without an ADC channel (the board description's marker; CAPS sends <see cref="MessageLayout.NoAdcChannel"/> on the wire).</summary>
+        /// <summary>The <see cref="AdcChannel"/> of a pin without an ADC channel (the board description's marker; CAPS sends <see cref="WireMarkers.CapsNoAdcChannel"/> on the wire).</summary>
         public const int AdcChannelNone = -1;
 
         /// <summary>Describes pin <paramref name="number"/>, not reserved.</summary>

@@ -28,7 +28,7 @@ namespace NanoTlv.Firmware.Commands
         /// <inheritdoc/>
         public StatusCode Read(int address, IReplySink reply)
         {
-            if (address != MessageLayout.Bme280PrimaryAddress && address != MessageLayout.Bme280SecondaryAddress)
+            if (address != ProtocolLimits.Bme280PrimaryAddress && address != ProtocolLimits.Bme280SecondaryAddress)
             {
                 return StatusCode.BadArgument;
             }

@@ -56,7 +56,7 @@ namespace NanoTlv.Firmware.Commands
                 data[offset] = (byte)pin;
                 data[offset + 1] = (byte)((int)description.Capabilities >> 8);
                 data[offset + 2] = (byte)description.Capabilities;
-                data[offset + 3] = description.AdcChannel < 0 ? MessageLayout.NoAdcChannel : (byte)description.AdcChannel;
+                data[offset + 3] = description.AdcChannel < 0 ? WireMarkers.CapsNoAdcChannel : (byte)description.AdcChannel;
                 data[offset + 4] = (byte)description.Reservation;
                 offset += MessageCatalog.CapsEntryBytes;
             }

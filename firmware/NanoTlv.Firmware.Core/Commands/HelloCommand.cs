@@ -28,7 +28,7 @@ namespace NanoTlv.Firmware.Commands
         public HelloCommand(DeviceOptions options, DeviceCapabilities capabilities, TokenVerifier token, FailedHelloThrottle throttle, ISystemMonitor clock, ILog log)
         {
             _prefix = new byte[MessageCatalog.HelloAuthenticatedOffset];
-            _prefix[0] = MessageLayout.ProtocolVersion;
+            _prefix[0] = ProtocolLimits.ProtocolVersion;
             BigEndian.WriteUInt16(_prefix, 1, options.MaxPayloadBytes);
             BigEndian.WriteUInt32(_prefix, 3, (uint)capabilities);
             _prefix[7] = options.FirmwareMajor;
@@ -60,7 +60,7 @@ namespace NanoTlv.Firmware.Commands
                 return StatusCode.BadLength;
             }
 
-            if (version != MessageLayout.ProtocolVersion)
+            if (version != ProtocolLimits.ProtocolVersion)
             {
                 return StatusCode.UnsupportedVersion;
             }

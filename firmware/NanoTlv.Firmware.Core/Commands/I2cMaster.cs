@@ -29,7 +29,7 @@ namespace NanoTlv.Firmware.Commands
         /// <param name="address">7-bit address from a request.</param>
         /// <returns>Whether it may be addressed.</returns>
         public static bool IsValidAddress(int address) =>
-            address >= MessageLayout.FirstI2cAddress && address <= MessageLayout.LastI2cAddress;
+            address >= ProtocolLimits.FirstI2cAddress && address <= ProtocolLimits.LastI2cAddress;
 
         /// <summary>The wire status of a transfer's outcome.</summary>
         /// <param name="result">The bus's result.</param>
@@ -96,7 +96,7 @@ namespace NanoTlv.Firmware.Commands
             found = 0;
             lock (Sync)
             {
-                for (int address = MessageLayout.FirstI2cAddress; address <= MessageLayout.LastI2cAddress; address++)
+                for (int address = ProtocolLimits.FirstI2cAddress; address <= ProtocolLimits.LastI2cAddress; address++)
                 {
                     I2cResult result = _bus.Read(address, scratch, offset, 1);
                     if (result == I2cResult.Ok)

@@ -42,7 +42,7 @@ namespace NanoTlv.Firmware.Discovery
             announcement.FirmwareMajor = options.FirmwareMajor;
             announcement.FirmwareMinor = options.FirmwareMinor;
             announcement.FirmwarePatch = options.FirmwarePatch;
-            announcement.ProtocolVersion = MessageLayout.ProtocolVersion;
+            announcement.ProtocolVersion = ProtocolLimits.ProtocolVersion;
             announcement.TokenRequired = options.AuthToken != null;
             return announcement;
         }

@@ -18,7 +18,7 @@ namespace NanoTlv.Firmware.Dispatch
     internal sealed class CommandDispatcher
     {
         private const int TableSize = 256;
-        private const int ReplyFrameOverhead = FrameFormat.HeaderBytes + MessageLayout.ReplyHeaderBytes;
+        private const int ReplyFrameOverhead = FrameFormat.HeaderBytes + MessageHeader.ReplyHeaderBytes;
 
         private readonly ICommandHandler?[] _handlers = new ICommandHandler?[TableSize];
         private readonly int[] _maxReplyDataBytes = new int[TableSize];
@@ -92,7 +92,7 @@ namespace NanoTlv.Firmware.Dispatch
             }
         }
 
-        /// <summary>Runs one request (at least <see cref="MessageLayout.RequestHeaderBytes"/> long) and appends its reply.</summary>
+        /// <summary>Runs one request (at least <see cref="MessageHeader.RequestHeaderBytes"/> long) and appends its reply.</summary>
         /// <param name="request">The slot's request.</param>
         /// <param name="channel">The slot's sending side.</param>
         /// <param name="buffer">The payload's array.</param>
@@ -104,7 +104,7 @@ namespace NanoTlv.Firmware.Dispatch
             arguments.Reset(buffer, offset, length);
             byte opcode = arguments.ReadByte();
             ushort requestId = arguments.ReadUInt16();
-            int argumentBytes = length - MessageLayout.RequestHeaderBytes;
+            int argumentBytes = length - MessageHeader.RequestHeaderBytes;
             request.Begin(opcode, requestId, argumentBytes);
 
             StatusCode status = Precheck(opcode, argumentBytes, request.Authentication.IsAuthenticated);

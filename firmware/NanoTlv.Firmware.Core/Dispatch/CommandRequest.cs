@@ -11,7 +11,7 @@ namespace NanoTlv.Firmware.Dispatch
     internal sealed class CommandRequest
     {
         /// <summary>Size of <see cref="Scratch"/>: the longest I2C read.</summary>
-        public const int ScratchBytes = MessageLayout.MaxI2cReadBytes;
+        public const int ScratchBytes = ProtocolLimits.MaxI2cReadBytes;
 
         /// <summary>Creates the request of a connection slot.</summary>
         /// <param name="slot">The slot index.</param>

@@ -3,7 +3,7 @@ using NanoTlv.Messages;
 namespace NanoTlv.Firmware.Pins
 {
     /// <summary>
-    /// The failsafe level of every pin: 0, 1 or <see cref="MessageLayout.FailsafeClear"/> (none). Filled from
+    /// The failsafe level of every pin: 0, 1 or <see cref="WireMarkers.FailsafeClear"/> (none). Filled from
     /// <see cref="DeviceOptions.SetFailsafe"/> at start-up and changed by FAILSAFE; guarded by the pin lock.
     /// </summary>
     internal sealed class FailsafeLevels
@@ -28,7 +28,7 @@ namespace NanoTlv.Firmware.Pins
         /// <summary>True when <paramref name="pin"/> has a failsafe level.</summary>
         /// <param name="pin">A valid pin.</param>
         /// <returns>Whether a level is set.</returns>
-        public bool HasLevel(int pin) => _levels[pin] != MessageLayout.FailsafeClear;
+        public bool HasLevel(int pin) => _levels[pin] != WireMarkers.FailsafeClear;
 
         /// <summary>The failsafe level (call only when <see cref="HasLevel"/>).</summary>
         /// <param name="pin">A valid pin.</param>
@@ -37,7 +37,7 @@ namespace NanoTlv.Firmware.Pins
 
         /// <summary>Sets or clears a level.</summary>
         /// <param name="pin">A valid pin.</param>
-        /// <param name="level">0, 1 or <see cref="MessageLayout.FailsafeClear"/>.</param>
+        /// <param name="level">0, 1 or <see cref="WireMarkers.FailsafeClear"/>.</param>
         public void Set(int pin, byte level) => _levels[pin] = level;
     }
 }

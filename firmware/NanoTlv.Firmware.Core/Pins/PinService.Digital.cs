@@ -43,7 +43,7 @@ namespace NanoTlv.Firmware.Pins
                 else
                 {
                     // An input must not be driven at disconnect: its failsafe level goes.
-                    _failsafe.Set(pin, MessageLayout.FailsafeClear);
+                    _failsafe.Set(pin, WireMarkers.FailsafeClear);
                     if (stayInput)
                     {
                         _events.RestartPin(pin);
@@ -143,7 +143,7 @@ namespace NanoTlv.Firmware.Pins
         /// A pulsing pin refuses WRITE, TOGGLE and another PULSE with <see cref="StatusCode.Busy"/>.</summary>
         /// <param name="pin">Pin number.</param>
         /// <param name="level">Level byte (0 or 1).</param>
-        /// <param name="durationMs">Duration, 1..<see cref="MessageLayout.MaxPulseMs"/>.</param>
+        /// <param name="durationMs">Duration, 1..<see cref="ProtocolLimits.MaxPulseMs"/>.</param>
         /// <param name="slot">The calling connection's slot.</param>
         /// <returns>The outcome.</returns>
         public StatusCode Pulse(int pin, byte level, uint durationMs, int slot)
@@ -156,7 +156,7 @@ namespace NanoTlv.Firmware.Pins
                     return status;
                 }
 
-                if (durationMs == 0 || durationMs > MessageLayout.MaxPulseMs || level > 1)
+                if (durationMs == 0 || durationMs > ProtocolLimits.MaxPulseMs || level > 1)
                 {
                     return StatusCode.BadArgument;
                 }

@@ -8,7 +8,7 @@ namespace NanoTlv.Firmware.Pins
     {
         /// <summary>FAILSAFE: sets or clears a pin's failsafe level; the caller becomes the pin's controller.</summary>
         /// <param name="pin">Pin number.</param>
-        /// <param name="level">0, 1 or <see cref="MessageLayout.FailsafeClear"/>.</param>
+        /// <param name="level">0, 1 or <see cref="WireMarkers.FailsafeClear"/>.</param>
         /// <param name="slot">The calling connection's slot.</param>
         /// <returns>The outcome.</returns>
         public StatusCode SetFailsafe(int pin, byte level, int slot)
@@ -21,7 +21,7 @@ namespace NanoTlv.Firmware.Pins
                     return status;
                 }
 
-                if (level > 1 && level != MessageLayout.FailsafeClear)
+                if (level > 1 && level != WireMarkers.FailsafeClear)
                 {
                     return StatusCode.BadArgument;
                 }
@@ -34,7 +34,7 @@ namespace NanoTlv.Firmware.Pins
                 // A level only goes on a pin that already drives its line: on an input it would turn the input into
                 // a driven output at disconnect, against whatever drives the line. Clearing is always accepted.
                 PinUse use = _pins.UseOf(pin);
-                if (level != MessageLayout.FailsafeClear && !IsOutput(use) && use != PinUse.Pwm)
+                if (level != WireMarkers.FailsafeClear && !IsOutput(use) && use != PinUse.Pwm)
                 {
                     return StatusCode.WrongPinMode;
                 }
@@ -55,7 +55,7 @@ namespace NanoTlv.Firmware.Pins
         {
             for (int pin = 0; pin < options.FailsafePinCount; pin++)
             {
-                if (options.GetFailsafeLevel(pin) != MessageLayout.FailsafeClear &&
+                if (options.GetFailsafeLevel(pin) != WireMarkers.FailsafeClear &&
                     (_pins.CheckUsable(pin) != StatusCode.Ok || !_pins.Has(pin, PinCapabilities.DigitalOutput)))
                 {
                     return pin;

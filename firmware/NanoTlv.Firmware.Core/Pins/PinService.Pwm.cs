@@ -6,8 +6,8 @@ namespace NanoTlv.Firmware.Pins
     {
         /// <summary>PWM_SET: starts or retunes PWM, ending the pin's previous use.</summary>
         /// <param name="pin">Pin number.</param>
-        /// <param name="frequencyHz">Frequency, 1..<see cref="MessageLayout.MaxPwmFrequencyHz"/>.</param>
-        /// <param name="duty">Duty in ten-thousandths, 0..<see cref="MessageLayout.FullDuty"/>.</param>
+        /// <param name="frequencyHz">Frequency, 1..<see cref="ProtocolLimits.MaxPwmFrequencyHz"/>.</param>
+        /// <param name="duty">Duty in ten-thousandths, 0..<see cref="ProtocolLimits.FullDuty"/>.</param>
         /// <param name="slot">The calling connection's slot, which then controls the pin.</param>
         /// <returns>The outcome.</returns>
         public StatusCode StartPwm(int pin, uint frequencyHz, int duty, int slot)
@@ -20,7 +20,7 @@ namespace NanoTlv.Firmware.Pins
                     return status;
                 }
 
-                if (frequencyHz == 0 || frequencyHz > MessageLayout.MaxPwmFrequencyHz || duty > MessageLayout.FullDuty)
+                if (frequencyHz == 0 || frequencyHz > ProtocolLimits.MaxPwmFrequencyHz || duty > ProtocolLimits.FullDuty)
                 {
                     return StatusCode.BadArgument;
                 }

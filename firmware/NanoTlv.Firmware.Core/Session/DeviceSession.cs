@@ -218,7 +218,7 @@ namespace NanoTlv.Firmware.Session
         private void HandleFrame(byte[] buffer, int offset, int length)
         {
             _counters.FramesReceived++;
-            if (length < MessageLayout.RequestHeaderBytes)
+            if (length < MessageHeader.RequestHeaderBytes)
             {
                 _output.QueueMalformedRequest(length);
                 return;

@@ -23,11 +23,11 @@ namespace NanoTlv.Firmware.Session
     internal sealed class SessionOutput : IReplyChannel, IPinEventSink
     {
         private const int PinChangedDataBytes = 6;
-        private const int EventBufferBytes = FrameFormat.HeaderBytes + MessageLayout.ReplyHeaderBytes + PinChangedDataBytes;
-        private const int DirectHeaderBytes = FrameFormat.HeaderBytes + MessageLayout.ReplyHeaderBytes;
+        private const int EventBufferBytes = FrameFormat.HeaderBytes + MessageHeader.ReplyHeaderBytes + PinChangedDataBytes;
+        private const int DirectHeaderBytes = FrameFormat.HeaderBytes + MessageHeader.ReplyHeaderBytes;
 
         /// <summary>Room a framing-error event needs in the batch: header plus the largest data (u32).</summary>
-        private const int FramingEventBytes = FrameFormat.HeaderBytes + MessageLayout.ReplyHeaderBytes + 4;
+        private const int FramingEventBytes = FrameFormat.HeaderBytes + MessageHeader.ReplyHeaderBytes + 4;
 
         private readonly object _sendLock = new object();
         private readonly MessageWriter _replies;
@@ -204,12 +204,12 @@ namespace NanoTlv.Firmware.Session
         private void SendDirectReply(byte opcode, ushort requestId, byte[] data, int offset, int count)
         {
             FlushReplies();
-            int payloadBytes = MessageLayout.ReplyHeaderBytes + count;
+            int payloadBytes = MessageHeader.ReplyHeaderBytes + count;
             _directHeader[0] = FrameFormat.Marker;
             BigEndian.WriteUInt16(_directHeader, 1, payloadBytes);
-            _directHeader[FrameFormat.HeaderBytes] = MessageLayout.ReplyCodeFor(opcode);
+            _directHeader[FrameFormat.HeaderBytes] = MessageHeader.ReplyCodeFor(opcode);
             BigEndian.WriteUInt16(_directHeader, FrameFormat.HeaderBytes + 1, requestId);
-            _directHeader[FrameFormat.HeaderBytes + MessageLayout.StatusOffset] = (byte)StatusCode.Ok;
+            _directHeader[FrameFormat.HeaderBytes + MessageHeader.StatusOffset] = (byte)StatusCode.Ok;
             lock (_sendLock)
             {
                 ITransport? transport = _transport;

@@ -33,7 +33,7 @@ namespace NanoTlv.Firmware.Esp32.Board
         /// <inheritdoc/>
         public bool Start(int pin, int frequencyHz, int dutyTenThousandths)
         {
-            double dutyCycle = dutyTenThousandths / (double)MessageLayout.FullDuty;
+            double dutyCycle = dutyTenThousandths / (double)ProtocolLimits.FullDuty;
             lock (_channels)
             {
                 PwmChannel? channel = _channels[pin];

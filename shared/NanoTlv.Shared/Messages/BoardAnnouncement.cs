@@ -41,8 +41,8 @@ namespace NanoTlv.Messages
         /// <summary>Firmware patch version.</summary>
         public byte FirmwarePatch { get; set; }
 
-        /// <summary>Version of the TCP protocol the board speaks (<see cref="MessageLayout.ProtocolVersion"/>).</summary>
-        public byte ProtocolVersion { get; set; } = MessageLayout.ProtocolVersion;
+        /// <summary>Version of the TCP protocol the board speaks (<see cref="ProtocolLimits.ProtocolVersion"/>).</summary>
+        public byte ProtocolVersion { get; set; } = ProtocolLimits.ProtocolVersion;
 
         /// <summary>True when the board requires a token in HELLO.</summary>
         public bool TokenRequired { get; set; }

@@ -40,7 +40,7 @@ namespace NanoTlv.Messages
         public const int BoardIdBytes = 6;
 
         /// <summary>Largest name an ANNOUNCE carries (the HELLO limit).</summary>
-        public const int MaxNameBytes = MessageLayout.MaxDeviceNameBytes;
+        public const int MaxNameBytes = ProtocolLimits.MaxDeviceNameBytes;
 
         /// <summary>Flags bit: the board requires a token in HELLO.</summary>
         public const byte FlagTokenRequired = 0x01;

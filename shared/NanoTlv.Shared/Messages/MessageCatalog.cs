@@ -58,7 +58,7 @@ namespace NanoTlv.Messages
         /// <summary>Default-address marker of a sensor that is not on the I2C bus.</summary>
         public const int NotOnI2cBus = 0;
 
-        private const int FrameArgumentLimit = 65535 - MessageLayout.RequestHeaderBytes;
+        private const int FrameArgumentLimit = 65535 - MessageHeader.RequestHeaderBytes;
         private const int TableSize = 256;
         private const int SensorTableSize = 256;
         private const int InternalTemperatureReplyBytes = 4;
@@ -94,7 +94,7 @@ namespace NanoTlv.Messages
             // Sensors first: SENSOR_READ's largest reply is the largest sensor reply.
             AllSensors = new SensorKind[] { SensorKind.InternalTemperature, SensorKind.Bme280 };
             DefineSensor(SensorKind.InternalTemperature, "internal", InternalTemperatureReplyBytes, NotOnI2cBus);
-            DefineSensor(SensorKind.Bme280, "bme280", Bme280ReplyBytes, MessageLayout.Bme280PrimaryAddress);
+            DefineSensor(SensorKind.Bme280, "bme280", Bme280ReplyBytes, ProtocolLimits.Bme280PrimaryAddress);
             for (int i = 0; i < AllSensors.Length; i++)
             {
                 int bytes = SensorReplyData[(int)AllSensors[i]];
@@ -102,7 +102,7 @@ namespace NanoTlv.Messages
             }
 
             // opcode, name, fewest and most argument bytes, needs a token, most reply data bytes, reply always that long.
-            Define(Opcode.Hello, "HELLO", 2, 2 + MessageLayout.MaxTokenBytes, false, HelloFixedReplyBytes + MessageLayout.MaxDeviceNameBytes, false);
+            Define(Opcode.Hello, "HELLO", 2, 2 + ProtocolLimits.MaxTokenBytes, false, HelloFixedReplyBytes + ProtocolLimits.MaxDeviceNameBytes, false);
             Define(Opcode.Ping, "PING", 0, Unbounded, false, EchoesArguments, false);
             Define(Opcode.Info, "INFO", 0, 0, true, InfoReplyBytes, true);
             Define(Opcode.Caps, "CAPS", 0, 0, true, CapsReplyBytes(MaxCapsPins, AllSensors.Length), false);
@@ -117,9 +117,9 @@ namespace NanoTlv.Messages
             Define(Opcode.PwmSet, "PWM_SET", 7, 7, true, 0, true);
             Define(Opcode.PwmStop, "PWM_STOP", 1, 1, true, 0, true);
             Define(Opcode.I2cWrite, "I2C_WRITE", 2, 256, true, 0, true);
-            Define(Opcode.I2cRead, "I2C_READ", 2, 2, true, MessageLayout.MaxI2cReadBytes, false);
-            Define(Opcode.I2cWriteRead, "I2C_WRITE_READ", 3, 257, true, MessageLayout.MaxI2cReadBytes, false);
-            Define(Opcode.I2cScan, "I2C_SCAN", 0, 0, true, ScanHeaderBytes + (MessageLayout.LastI2cAddress - MessageLayout.FirstI2cAddress + 1), false);
+            Define(Opcode.I2cRead, "I2C_READ", 2, 2, true, ProtocolLimits.MaxI2cReadBytes, false);
+            Define(Opcode.I2cWriteRead, "I2C_WRITE_READ", 3, 257, true, ProtocolLimits.MaxI2cReadBytes, false);
+            Define(Opcode.I2cScan, "I2C_SCAN", 0, 0, true, ScanHeaderBytes + (ProtocolLimits.LastI2cAddress - ProtocolLimits.FirstI2cAddress + 1), false);
             Define(Opcode.SensorRead, "SENSOR_READ", 1, 2, true, LargestSensorReply, false);
             Define(Opcode.Failsafe, "FAILSAFE", 2, 2, true, 0, true);
         }

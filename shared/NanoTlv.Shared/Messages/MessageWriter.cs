@@ -59,25 +59,25 @@ namespace NanoTlv.Messages
         /// <param name="requestId">The id its reply will carry.</param>
         public void BeginRequest(Opcode opcode, ushort requestId)
         {
-            BeginMessage(MessageLayout.RequestHeaderBytes);
+            BeginMessage(MessageHeader.RequestHeaderBytes);
             _buffer[_position] = (byte)opcode;
             BigEndian.WriteUInt16(_buffer, _position + 1, requestId);
-            _position += MessageLayout.RequestHeaderBytes;
+            _position += MessageHeader.RequestHeaderBytes;
         }
 
         /// <summary>Begins a reply to the request with <paramref name="opcode"/> and <paramref name="requestId"/>.</summary>
         /// <param name="opcode">The request's opcode byte (any value, so unknown opcodes can be answered;
-        /// see <see cref="MessageLayout.ReplyCodeFor"/>).</param>
+        /// see <see cref="MessageHeader.ReplyCodeFor"/>).</param>
         /// <param name="requestId">The request's id.</param>
         /// <param name="status">The outcome.</param>
         public void BeginReply(byte opcode, ushort requestId, StatusCode status) =>
-            BeginReplyLayout(MessageLayout.ReplyCodeFor(opcode), requestId, status);
+            BeginReplyLayout(MessageHeader.ReplyCodeFor(opcode), requestId, status);
 
         /// <summary>Begins an unsolicited event (request id 0).</summary>
         /// <param name="code">The event.</param>
         /// <param name="status">The event's status.</param>
         public void BeginEvent(EventCode code, StatusCode status) =>
-            BeginReplyLayout((byte)code, MessageLayout.EventRequestId, status);
+            BeginReplyLayout((byte)code, MessageHeader.EventRequestId, status);
 
         /// <summary>Appends one byte to the open message.</summary>
         /// <param name="value">The byte.</param>
@@ -174,11 +174,11 @@ namespace NanoTlv.Messages
 
         private void BeginReplyLayout(byte code, ushort requestId, StatusCode status)
         {
-            BeginMessage(MessageLayout.ReplyHeaderBytes);
+            BeginMessage(MessageHeader.ReplyHeaderBytes);
             _buffer[_position] = code;
             BigEndian.WriteUInt16(_buffer, _position + 1, requestId);
             _buffer[_position + 3] = (byte)status;
-            _position += MessageLayout.ReplyHeaderBytes;
+            _position += MessageHeader.ReplyHeaderBytes;
         }
 
         private void BeginMessage(int headerBytes)

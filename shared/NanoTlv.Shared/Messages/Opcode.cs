@@ -2,7 +2,7 @@ namespace NanoTlv.Messages
 {
     /// <summary>
     /// Request opcodes: the first payload byte of a request. A reply carries the same opcode with
-    /// <see cref="MessageLayout.ReplyFlag"/> set. Argument layouts are big-endian; the full byte-by-byte
+    /// <see cref="MessageHeader.ReplyFlag"/> set. Argument layouts are big-endian; the full byte-by-byte
     /// description with hex examples is in docs/protocol.md.
     /// </summary>
     public enum Opcode : byte

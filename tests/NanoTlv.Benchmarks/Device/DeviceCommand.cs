@@ -23,10 +23,10 @@ public sealed record DeviceCommand(string Key, string Label, Opcode Opcode, byte
     public DeviceCommand[] Companions { get; init; } = [];
 
     /// <summary>Bytes of the request frame.</summary>
-    public int RequestFrameBytes => FrameFormat.HeaderBytes + MessageLayout.RequestHeaderBytes + Arguments.Length;
+    public int RequestFrameBytes => FrameFormat.HeaderBytes + MessageHeader.RequestHeaderBytes + Arguments.Length;
 
     /// <summary>Bytes of the reply frame.</summary>
-    public int ReplyFrameBytes => FrameFormat.HeaderBytes + MessageLayout.ReplyHeaderBytes + ReplyDataBytes;
+    public int ReplyFrameBytes => FrameFormat.HeaderBytes + MessageHeader.ReplyHeaderBytes + ReplyDataBytes;
 
     /// <summary>The request frame: <c>72 len | opcode id | arguments</c>.</summary>
     public byte[] RequestFrame()
@@ -72,12 +72,12 @@ public sealed record DeviceCommand(string Key, string Label, Opcode Opcode, byte
     public void VerifyReply(ReadOnlySpan<byte> payload)
     {
         string problem =
-            payload.Length < MessageLayout.ReplyHeaderBytes ? $"a {payload.Length}-byte payload"
-            : payload[0] != ((byte)Opcode | MessageLayout.ReplyFlag) ? $"reply code 0x{payload[0]:X2}"
+            payload.Length < MessageHeader.ReplyHeaderBytes ? $"a {payload.Length}-byte payload"
+            : payload[0] != ((byte)Opcode | MessageHeader.ReplyFlag) ? $"reply code 0x{payload[0]:X2}"
             : BigEndian(payload, 1) != RequestId ? $"request id {BigEndian(payload, 1)}"
-            : payload[MessageLayout.StatusOffset] != (byte)StatusCode.Ok ? $"status {(StatusCode)payload[MessageLayout.StatusOffset]}"
-            : payload.Length - MessageLayout.ReplyHeaderBytes != ReplyDataBytes ? $"{payload.Length - MessageLayout.ReplyHeaderBytes} data bytes, expected {ReplyDataBytes}"
-            : Opcode == Opcode.Ping && !payload[MessageLayout.ReplyHeaderBytes..].SequenceEqual(Arguments) ? "an echo that differs from the request"
+            : payload[MessageHeader.StatusOffset] != (byte)StatusCode.Ok ? $"status {(StatusCode)payload[MessageHeader.StatusOffset]}"
+            : payload.Length - MessageHeader.ReplyHeaderBytes != ReplyDataBytes ? $"{payload.Length - MessageHeader.ReplyHeaderBytes} data bytes, expected {ReplyDataBytes}"
+            : Opcode == Opcode.Ping && !payload[MessageHeader.ReplyHeaderBytes..].SequenceEqual(Arguments) ? "an echo that differs from the request"
             : string.Empty;
         if (problem.Length > 0)
         {

@@ -35,10 +35,10 @@ public static class DeviceCommands
 
     private const byte ChipIdRegister = 0xD0;
     private const uint PwmFrequencyHz = 1000;
-    private const ushort HalfDuty = MessageLayout.FullDuty / 2;
+    private const ushort HalfDuty = ProtocolLimits.FullDuty / 2;
     private const uint LongPulseMs = 60000;
 
-    public static readonly DeviceCommand Hello = Command(nameof(Hello), "HELLO (no token)", Opcode.Hello, [MessageLayout.ProtocolVersion, 0], MessageCatalog.HelloFixedReplyBytes + DeviceOptions.DefaultDeviceName.Length);
+    public static readonly DeviceCommand Hello = Command(nameof(Hello), "HELLO (no token)", Opcode.Hello, [ProtocolLimits.ProtocolVersion, 0], MessageCatalog.HelloFixedReplyBytes + DeviceOptions.DefaultDeviceName.Length);
 
     public static readonly DeviceCommand Ping = Command(nameof(Ping), $"PING ({PingPayloadBytes} B)", Opcode.Ping, [1, 2, 3, 4, 5, 6, 7, 8], PingPayloadBytes, zeroRequired: true);
 

@@ -63,7 +63,7 @@ public sealed class LoadWorkload
 
     private static byte[] Request(Opcode opcode, byte[] arguments, ushort id = DeviceCommand.RequestId)
     {
-        var frame = new byte[FrameFormat.HeaderBytes + MessageLayout.RequestHeaderBytes + arguments.Length];
+        var frame = new byte[FrameFormat.HeaderBytes + MessageHeader.RequestHeaderBytes + arguments.Length];
         var writer = new MessageWriter(frame);
         writer.BeginRequest(opcode, id);
         writer.WriteBytes(arguments, 0, arguments.Length);
@@ -73,7 +73,7 @@ public sealed class LoadWorkload
 
     private static byte[] Reply(Opcode opcode, byte[] data, ushort id = DeviceCommand.RequestId)
     {
-        var frame = new byte[FrameFormat.HeaderBytes + MessageLayout.ReplyHeaderBytes + data.Length];
+        var frame = new byte[FrameFormat.HeaderBytes + MessageHeader.ReplyHeaderBytes + data.Length];
         var writer = new MessageWriter(frame);
         writer.BeginReply((byte)opcode, id, StatusCode.Ok);
         writer.WriteBytes(data, 0, data.Length);

@@ -67,12 +67,12 @@ namespace NanoTlv.Client.Tests.Fakes
                     }
 
                     byte[] payload = new ReadOnlySpan<byte>(_extractor.FrameBuffer, _extractor.FrameOffset, _extractor.FrameLength).ToArray();
-                    if (payload.Length < MessageLayout.RequestHeaderBytes)
+                    if (payload.Length < MessageHeader.RequestHeaderBytes)
                     {
                         throw new InvalidDataException("The client sent a frame of " + payload.Length + " bytes, too short for a request header.");
                     }
 
-                    _pending.Enqueue(new FakeRequest((Opcode)payload[0], BigEndian.ReadUInt16(payload, 1), payload[MessageLayout.RequestHeaderBytes..], Hex.Frame(payload)));
+                    _pending.Enqueue(new FakeRequest((Opcode)payload[0], BigEndian.ReadUInt16(payload, 1), payload[MessageHeader.RequestHeaderBytes..], Hex.Frame(payload)));
                 }
             }
 
@@ -84,11 +84,11 @@ namespace NanoTlv.Client.Tests.Fakes
 
         public Task ReplyAsync(byte opcode, ushort requestId, StatusCode status, params byte[] data)
         {
-            var payload = new byte[MessageLayout.ReplyHeaderBytes + data.Length];
-            payload[0] = (byte)(opcode | MessageLayout.ReplyFlag);
+            var payload = new byte[MessageHeader.ReplyHeaderBytes + data.Length];
+            payload[0] = (byte)(opcode | MessageHeader.ReplyFlag);
             BigEndian.WriteUInt16(payload, 1, requestId);
             payload[3] = (byte)status;
-            data.CopyTo(payload, MessageLayout.ReplyHeaderBytes);
+            data.CopyTo(payload, MessageHeader.ReplyHeaderBytes);
             return SendPayloadAsync(payload);
         }
 

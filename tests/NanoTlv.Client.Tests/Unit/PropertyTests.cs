@@ -31,7 +31,7 @@ namespace NanoTlv.Client.Tests.Unit
             Gen.Select(Gen.Double[0, 100], Gen.Double[0, 100]).Sample((a, b) =>
             {
                 ushort wireA = TlvClient.DutyToWire(a);
-                Assert.InRange(wireA, 0, MessageLayout.FullDuty);
+                Assert.InRange(wireA, 0, ProtocolLimits.FullDuty);
                 Assert.True(Math.Abs(wireA - (a * 100)) <= 0.5 + 1e-9);
                 Assert.True(a <= b ? wireA <= TlvClient.DutyToWire(b) : wireA >= TlvClient.DutyToWire(b));
             });

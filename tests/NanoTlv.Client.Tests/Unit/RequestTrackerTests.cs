@@ -99,7 +99,7 @@ namespace NanoTlv.Client.Tests.Unit
             var tracker = new RequestTracker();
             PendingRequest request = Register(tracker);
             tracker.MarkSent(request);
-            var reply = new IncomingMessage((byte)Opcode.Info | MessageLayout.ReplyFlag, request.Id, StatusCode.Ok, ReadOnlyMemory<byte>.Empty);
+            var reply = new IncomingMessage((byte)Opcode.Info | MessageHeader.ReplyFlag, request.Id, StatusCode.Ok, ReadOnlyMemory<byte>.Empty);
             Assert.Equal(ReplyMatch.OpcodeMismatch, tracker.Match(reply, out _));
         }
 
@@ -121,6 +121,6 @@ namespace NanoTlv.Client.Tests.Unit
         private static PendingRequest Register(RequestTracker tracker) => tracker.Register(Opcode.Ping, null);
 
         private static IncomingMessage Reply(ushort id) =>
-            new((byte)Opcode.Ping | MessageLayout.ReplyFlag, id, StatusCode.Ok, ReadOnlyMemory<byte>.Empty);
+            new((byte)Opcode.Ping | MessageHeader.ReplyFlag, id, StatusCode.Ok, ReadOnlyMemory<byte>.Empty);
     }
 }

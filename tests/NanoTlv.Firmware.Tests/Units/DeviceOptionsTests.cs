@@ -83,12 +83,12 @@ public sealed class DeviceOptionsTests
         {
             if (pin != 4 && pin != 23)
             {
-                Assert.Equal(NanoTlv.Messages.MessageLayout.FailsafeClear, options.GetFailsafeLevel(pin));
+                Assert.Equal(NanoTlv.Messages.WireMarkers.FailsafeClear, options.GetFailsafeLevel(pin));
             }
         }
 
         options.ClearFailsafe(23);
-        Assert.Equal(NanoTlv.Messages.MessageLayout.FailsafeClear, options.GetFailsafeLevel(23));
+        Assert.Equal(NanoTlv.Messages.WireMarkers.FailsafeClear, options.GetFailsafeLevel(23));
         options.SetFailsafe(255, true);
         Assert.Equal(256, options.FailsafePinCount);
         Assert.Equal(0, options.GetFailsafeLevel(4));

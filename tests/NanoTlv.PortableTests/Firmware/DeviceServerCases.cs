@@ -84,7 +84,7 @@ namespace NanoTlv.PortableTests.Firmware
             sent.CheckReply(0, UnassignedOpcode, 3, StatusCode.UnknownOpcode, NoData);
             sent.CheckReply(1, OutOfRangeOpcode, 4, StatusCode.UnknownOpcode, NoData);
             Check.Equal(0x89, sent.Payload(0)[0], "reply code of opcode 0x09");
-            Check.Equal(MessageLayout.OutOfRangeOpcodeReplyCode, sent.Payload(1)[0], "reply code of byte 0x7A");
+            Check.Equal(MessageHeader.OutOfRangeOpcodeReplyCode, sent.Payload(1)[0], "reply code of byte 0x7A");
         }
 
         /// <summary>Too few and too many argument bytes are refused with BadLength before the pin is touched.</summary>
@@ -208,7 +208,7 @@ namespace NanoTlv.PortableTests.Firmware
             sent.CheckCount(6);
             for (int i = 0; i < 6; i++)
             {
-                Check.Equal((int)StatusCode.Ok, sent.Payload(i)[MessageLayout.StatusOffset], "status of reply " + i);
+                Check.Equal((int)StatusCode.Ok, sent.Payload(i)[MessageHeader.StatusOffset], "status of reply " + i);
             }
 
             Check.Equal((int)GpioMode.Output, device.Board.ModeOf(GeneralPin), "mode of GPIO 4");
@@ -243,8 +243,8 @@ namespace NanoTlv.PortableTests.Firmware
             sent.CheckCount(4);
             sent.CheckReply(0, (byte)Opcode.DigitalRead, 1, StatusCode.NotAuthenticated, NoData);
             sent.CheckReply(1, (byte)Opcode.Ping, 2, StatusCode.Ok, NoData);
-            Check.Equal(MessageLayout.ReplyCodeFor((byte)Opcode.Hello), sent.Payload(2)[0], "HELLO reply code");
-            Check.Equal((int)StatusCode.Ok, sent.Payload(2)[MessageLayout.StatusOffset], "HELLO status");
+            Check.Equal(MessageHeader.ReplyCodeFor((byte)Opcode.Hello), sent.Payload(2)[0], "HELLO reply code");
+            Check.Equal((int)StatusCode.Ok, sent.Payload(2)[MessageHeader.StatusOffset], "HELLO status");
             Check.Equal(1, sent.Payload(2)[HelloAuthenticatedOffset], "HELLO authenticated flag");
             sent.CheckReply(3, (byte)Opcode.DigitalRead, 4, StatusCode.WrongPinMode, NoData);
         }
@@ -261,7 +261,7 @@ namespace NanoTlv.PortableTests.Firmware
         private static byte[] HelloArguments(string token)
         {
             byte[] arguments = new byte[2 + token.Length];
-            arguments[0] = MessageLayout.ProtocolVersion;
+            arguments[0] = ProtocolLimits.ProtocolVersion;
             arguments[1] = (byte)token.Length;
             for (int i = 0; i < token.Length; i++)
             {

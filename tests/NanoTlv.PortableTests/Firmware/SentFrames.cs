@@ -53,7 +53,7 @@ namespace NanoTlv.PortableTests.Firmware
         /// <param name="status">The expected status.</param>
         /// <param name="data">The expected data after the status (empty for none).</param>
         public void CheckReply(int index, byte opcode, ushort requestId, StatusCode status, byte[] data) =>
-            CheckMessage(index, MessageLayout.ReplyCodeFor(opcode), requestId, status, data, "reply " + index);
+            CheckMessage(index, MessageHeader.ReplyCodeFor(opcode), requestId, status, data, "reply " + index);
 
         /// <summary>Fails unless frame <paramref name="index"/> is an event, byte for byte.</summary>
         /// <param name="index">0-based frame index.</param>
@@ -61,16 +61,16 @@ namespace NanoTlv.PortableTests.Firmware
         /// <param name="status">The expected status.</param>
         /// <param name="data">The expected data after the status.</param>
         public void CheckEvent(int index, EventCode code, StatusCode status, byte[] data) =>
-            CheckMessage(index, (byte)code, MessageLayout.EventRequestId, status, data, "event " + index);
+            CheckMessage(index, (byte)code, MessageHeader.EventRequestId, status, data, "event " + index);
 
         private void CheckMessage(int index, byte code, ushort requestId, StatusCode status, byte[] data, string what)
         {
             Check.True(index < Count, what + " was sent (" + Count + " frames)");
-            byte[] expected = new byte[MessageLayout.ReplyHeaderBytes + data.Length];
+            byte[] expected = new byte[MessageHeader.ReplyHeaderBytes + data.Length];
             expected[0] = code;
             BigEndian.WriteUInt16(expected, 1, requestId);
-            expected[MessageLayout.StatusOffset] = (byte)status;
-            Array.Copy(data, 0, expected, MessageLayout.StatusOffset + StatusBytes, data.Length);
+            expected[MessageHeader.StatusOffset] = (byte)status;
+            Array.Copy(data, 0, expected, MessageHeader.StatusOffset + StatusBytes, data.Length);
             Check.Bytes(expected, Payload(index), what);
         }
     }

@@ -125,7 +125,7 @@ public sealed class FuzzDevice : IDisposable
         {
             Require(replies.Count > 0, "output " + index + ": nothing for " + e);
             byte[] actual = replies.Dequeue();
-            if (actual.Length > MessageLayout.StatusOffset)
+            if (actual.Length > MessageHeader.StatusOffset)
             {
                 StatusCode status = Wire.StatusOf(actual);
                 StatusCounts[status] = StatusCounts.GetValueOrDefault(status) + 1;
@@ -135,7 +135,7 @@ public sealed class FuzzDevice : IDisposable
             {
                 FrameReadResult.Resynchronized => Same(Wire.GarbageSkippedEvent(e.Value), actual),
                 FrameReadResult.FrameTooLarge => Same(Wire.FrameTooLargeEvent(e.Value, Options.MaxPayloadBytes), actual),
-                _ when e.Payload.Length < MessageLayout.RequestHeaderBytes => Same(Wire.MalformedRequestEvent(e.Payload.Length), actual),
+                _ when e.Payload.Length < MessageHeader.RequestHeaderBytes => Same(Wire.MalformedRequestEvent(e.Payload.Length), actual),
                 _ => rules.Check(e.Payload, actual),
             };
             if (problem != null)

@@ -31,13 +31,13 @@ public sealed class ReplyRules
     {
         byte opcode = request[0];
         ushort id = BigEndian.ReadUInt16(request, 1);
-        byte[] arguments = request[MessageLayout.RequestHeaderBytes..];
-        if (reply.Length < MessageLayout.ReplyHeaderBytes || reply[0] != MessageLayout.ReplyCodeFor(opcode) || Wire.IdOf(reply) != id)
+        byte[] arguments = request[MessageHeader.RequestHeaderBytes..];
+        if (reply.Length < MessageHeader.ReplyHeaderBytes || reply[0] != MessageHeader.ReplyCodeFor(opcode) || Wire.IdOf(reply) != id)
         {
             return "not a reply to opcode " + opcode.ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + " id " + id;
         }
 
-        var status = (StatusCode)reply[MessageLayout.StatusOffset];
+        var status = (StatusCode)reply[MessageHeader.StatusOffset];
         if (!Enum.IsDefined(status) || NeverInAReply.Contains(status))
         {
             return "status " + status + " is not a reply status" + (status == StatusCode.InternalError ? " (a handler threw: see the device log)" : string.Empty);
@@ -46,7 +46,7 @@ public sealed class ReplyRules
         StatusCode? decided = Precheck(opcode, arguments);
         if (decided != null)
         {
-            return status == decided && reply.Length == MessageLayout.ReplyHeaderBytes ? null : "expected a bare " + decided + " reply";
+            return status == decided && reply.Length == MessageHeader.ReplyHeaderBytes ? null : "expected a bare " + decided + " reply";
         }
 
         if (opcode == (byte)Opcode.Hello)
@@ -61,7 +61,7 @@ public sealed class ReplyRules
 
         if (status != StatusCode.Ok)
         {
-            return reply.Length == MessageLayout.ReplyHeaderBytes ? null : "an error reply carries data";
+            return reply.Length == MessageHeader.ReplyHeaderBytes ? null : "an error reply carries data";
         }
 
         byte[] data = Wire.DataOf(reply);
@@ -127,7 +127,7 @@ public sealed class ReplyRules
         {
             expected = StatusCode.BadLength;
         }
-        else if (arguments[0] != MessageLayout.ProtocolVersion)
+        else if (arguments[0] != ProtocolLimits.ProtocolVersion)
         {
             expected = StatusCode.UnsupportedVersion;
         }
@@ -145,11 +145,11 @@ public sealed class ReplyRules
 
         if (status != StatusCode.Ok)
         {
-            return reply.Length == MessageLayout.ReplyHeaderBytes ? null : "an error reply carries data";
+            return reply.Length == MessageHeader.ReplyHeaderBytes ? null : "an error reply carries data";
         }
 
         byte[] data = Wire.DataOf(reply);
-        if (data.Length < MessageCatalog.HelloFixedReplyBytes || data.Length != MessageCatalog.HelloFixedReplyBytes + data[MessageCatalog.HelloNameLengthOffset] || data[0] != MessageLayout.ProtocolVersion)
+        if (data.Length < MessageCatalog.HelloFixedReplyBytes || data.Length != MessageCatalog.HelloFixedReplyBytes + data[MessageCatalog.HelloNameLengthOffset] || data[0] != ProtocolLimits.ProtocolVersion)
         {
             return "HELLO reply layout";
         }

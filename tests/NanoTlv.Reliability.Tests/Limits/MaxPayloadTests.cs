@@ -17,7 +17,7 @@ public sealed class MaxPayloadTests
         using var device = new RunningDevice(options => options.MaxPayloadBytes = maxPayloadBytes);
         using RawClient client = device.ConnectServed(pingId: 1);
         var random = new Random(maxPayloadBytes);
-        byte[] fits = new byte[maxPayloadBytes - MessageLayout.RequestHeaderBytes];
+        byte[] fits = new byte[maxPayloadBytes - MessageHeader.RequestHeaderBytes];
         random.NextBytes(fits);
         byte[] tooLong = new byte[fits.Length + 1];
         random.NextBytes(tooLong);

@@ -157,7 +157,7 @@ public sealed class SlowClientTests
         using var device = new RunningDevice(options => options.MaxClients = 3);
         RawClient hog = device.Connect(receiveBufferBytes: 1024);
         Requests.ArmFailsafe(hog, 19, failsafeHigh: true, firstId: 1);
-        byte[] ping = Wire.RequestFrame(Opcode.Ping, 7, new byte[device.Options.MaxPayloadBytes - MessageLayout.RequestHeaderBytes]);
+        byte[] ping = Wire.RequestFrame(Opcode.Ping, 7, new byte[device.Options.MaxPayloadBytes - MessageHeader.RequestHeaderBytes]);
         using (var sender = new BackgroundSender(hog, [.. ping, .. ping, .. ping, .. ping]))
         {
             // Either the session ends (the failsafe applies) or the send failure shows up as a command failure.

@@ -23,7 +23,7 @@ public sealed class AuthenticationTests
         { "case differs", Token.ToUpperInvariant() },
         { "same length, all different", new string('z', Token.Length) },
         { "token twice", Token + Token },
-        { "64 bytes", new string('A', MessageLayout.MaxTokenBytes) },
+        { "64 bytes", new string('A', ProtocolLimits.MaxTokenBytes) },
         { "single byte", "T" },
     };
 
@@ -109,14 +109,14 @@ public sealed class AuthenticationTests
     [Fact]
     public void LongestToken_IsAccepted_OnlyWhenEqual()
     {
-        string longest = new string('k', MessageLayout.MaxTokenBytes - 1) + "!";
+        string longest = new string('k', ProtocolLimits.MaxTokenBytes - 1) + "!";
         using var device = new RunningDevice(options => options.AuthToken = longest);
         using RawClient client = device.Connect();
         Assert.Equal(StatusCode.NotAuthenticated, Wire.StatusOf(client.Call(Wire.Hello(1, longest[..^1] + "?"))));
         Assert.Equal(StatusCode.NotAuthenticated, Wire.StatusOf(client.Call(Wire.Hello(2, longest[..^1]))));
 
         byte[] tooLong = Encoding.ASCII.GetBytes(longest + "!");
-        byte[] tooLongHello = Wire.Request(Opcode.Hello, 3, [MessageLayout.ProtocolVersion, (byte)tooLong.Length, .. tooLong]);
+        byte[] tooLongHello = Wire.Request(Opcode.Hello, 3, [ProtocolLimits.ProtocolVersion, (byte)tooLong.Length, .. tooLong]);
         Assert.Equal(Wire.Reply(Opcode.Hello, 3, StatusCode.BadLength), client.Call(tooLongHello));
         Assert.Equal(StatusCode.Ok, Wire.StatusOf(client.Call(Wire.Hello(4, longest))));
         Assert.Equal(StatusCode.Ok, Wire.StatusOf(client.Call(Wire.Request(Opcode.Caps, 5))));
@@ -128,7 +128,7 @@ public sealed class AuthenticationTests
         using var device = new RunningDevice(options => options.AuthToken = Token);
         using RawClient client = device.Connect();
         byte[] token = Encoding.ASCII.GetBytes(Token);
-        byte[] hello = Wire.Request(Opcode.Hello, 1, [MessageLayout.ProtocolVersion + 1, (byte)token.Length, .. token]);
+        byte[] hello = Wire.Request(Opcode.Hello, 1, [ProtocolLimits.ProtocolVersion + 1, (byte)token.Length, .. token]);
         Assert.Equal(Wire.Reply(Opcode.Hello, 1, StatusCode.UnsupportedVersion), client.Call(hello));
         Assert.Equal(Wire.Reply(Opcode.Info, 2, StatusCode.NotAuthenticated), client.Call(Wire.Request(Opcode.Info, 2)));
     }
@@ -139,8 +139,8 @@ public sealed class AuthenticationTests
         using var device = new RunningDevice(options => options.AuthToken = Token);
         using RawClient client = device.Connect();
         byte[] token = Encoding.ASCII.GetBytes(Token);
-        byte[] shortClaim = Wire.Request(Opcode.Hello, 1, [MessageLayout.ProtocolVersion, (byte)(token.Length - 1), .. token]);
-        byte[] longClaim = Wire.Request(Opcode.Hello, 2, [MessageLayout.ProtocolVersion, (byte)(token.Length + 1), .. token]);
+        byte[] shortClaim = Wire.Request(Opcode.Hello, 1, [ProtocolLimits.ProtocolVersion, (byte)(token.Length - 1), .. token]);
+        byte[] longClaim = Wire.Request(Opcode.Hello, 2, [ProtocolLimits.ProtocolVersion, (byte)(token.Length + 1), .. token]);
         Assert.Equal(Wire.Reply(Opcode.Hello, 1, StatusCode.BadLength), client.Call(shortClaim));
         Assert.Equal(Wire.Reply(Opcode.Hello, 2, StatusCode.BadLength), client.Call(longClaim));
         Assert.Equal(Wire.Reply(Opcode.Info, 3, StatusCode.NotAuthenticated), client.Call(Wire.Request(Opcode.Info, 3)));
@@ -177,7 +177,7 @@ public sealed class AuthenticationTests
             }
 
             // A HELLO whose token length disagrees with its arguments, and one cut short by the client's close.
-            client.SendFrame(Wire.Request(Opcode.Hello, id++, [MessageLayout.ProtocolVersion, 3, .. Encoding.ASCII.GetBytes(Token)]));
+            client.SendFrame(Wire.Request(Opcode.Hello, id++, [ProtocolLimits.ProtocolVersion, 3, .. Encoding.ASCII.GetBytes(Token)]));
             replies.Add(client.ReadFrame());
             client.Send(Hex.Frame(Wire.Hello(id, Token))[..20]);
             if (round == 2)
@@ -211,7 +211,7 @@ public sealed class AuthenticationTests
     /// (pin 4 is a general-purpose pin of the DevKit).</summary>
     private static byte[] ValidArguments(Opcode opcode) => opcode switch
     {
-        Opcode.Hello => [MessageLayout.ProtocolVersion, 0],
+        Opcode.Hello => [ProtocolLimits.ProtocolVersion, 0],
         Opcode.PinMode => [4, (byte)PinMode.Output],
         Opcode.DigitalWrite => [4, 1],
         Opcode.Pulse => [4, 1, 0, 0, 0, 10],

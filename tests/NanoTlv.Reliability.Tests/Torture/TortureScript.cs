@@ -136,7 +136,7 @@ public sealed class TortureScript
         }
         else
         {
-            AddPing(_random.Next(100) < 3 ? _random.Next(0, _maxPayloadBytes - MessageLayout.RequestHeaderBytes + 1) : _random.Next(0, 48));
+            AddPing(_random.Next(100) < 3 ? _random.Next(0, _maxPayloadBytes - MessageHeader.RequestHeaderBytes + 1) : _random.Next(0, 48));
         }
     }
 
@@ -220,7 +220,7 @@ public sealed class TortureScript
 
     private void AddShortPayload()
     {
-        int length = _random.Next(0, MessageLayout.RequestHeaderBytes);
+        int length = _random.Next(0, MessageHeader.RequestHeaderBytes);
         AppendFrame(RandomBytes(length, allowMarker: true));
         _expected.Add(Wire.MalformedRequestEvent(length));
         ShortPayloads++;

@@ -31,7 +31,7 @@ public class DiscoveryCodecTests
         Assert.Equal("kitchen-1", decoded.Name);
         Assert.Equal(5150, decoded.TcpPort);
         Assert.Equal((1, 2, 3), (decoded.FirmwareMajor, decoded.FirmwareMinor, decoded.FirmwarePatch));
-        Assert.Equal(MessageLayout.ProtocolVersion, decoded.ProtocolVersion);
+        Assert.Equal(ProtocolLimits.ProtocolVersion, decoded.ProtocolVersion);
         Assert.True(decoded.TokenRequired);
     }
 

@@ -94,7 +94,7 @@ public class MessageCatalogTests
     }
 
     [Theory]
-    [InlineData(Opcode.Hello, 2, 2 + MessageLayout.MaxTokenBytes)]
+    [InlineData(Opcode.Hello, 2, 2 + ProtocolLimits.MaxTokenBytes)]
     [InlineData(Opcode.Ping, 0, MessageCatalog.Unbounded)]
     [InlineData(Opcode.Info, 0, 0)]
     [InlineData(Opcode.PinMode, 2, 2)]
@@ -134,11 +134,11 @@ public class MessageCatalogTests
     {
         foreach (var opcode in MessageCatalog.Opcodes)
         {
-            Assert.True((byte)opcode <= MessageLayout.MaxRequestOpcode, $"{opcode} is above the highest request opcode");
-            Assert.True(((byte)opcode | MessageLayout.ReplyFlag) < MessageLayout.FirstEventCode, $"{opcode}'s reply code reaches the event range");
+            Assert.True((byte)opcode <= MessageHeader.MaxRequestOpcode, $"{opcode} is above the highest request opcode");
+            Assert.True(((byte)opcode | MessageHeader.ReplyFlag) < MessageHeader.FirstEventCode, $"{opcode}'s reply code reaches the event range");
         }
 
-        Assert.All(Enum.GetValues<EventCode>(), e => Assert.True((byte)e >= MessageLayout.FirstEventCode, $"{e} is below the event range"));
+        Assert.All(Enum.GetValues<EventCode>(), e => Assert.True((byte)e >= MessageHeader.FirstEventCode, $"{e} is below the event range"));
     }
 
     private static string UpperSnake(string pascal)

@@ -16,7 +16,7 @@ public class MessageWriterTests
         writer.WriteByte(0xAB);
         int frameLength = writer.EndMessage();
 
-        // The example in MessageLayout's documentation.
+        // The example in MessageHeader's documentation.
         Assert.Equal("72000402" + "0001AB", Hex(writer));
         Assert.Equal(7, frameLength);
         Assert.False(writer.IsMessageOpen);
@@ -35,8 +35,8 @@ public class MessageWriterTests
 
     [Theory]
     [InlineData(0x05, "720004" + "85BEEF01")]
-    [InlineData(MessageLayout.MaxRequestOpcode, "720004" + "EFBEEF01")]
-    [InlineData(MessageLayout.MaxRequestOpcode + 1, "720004" + "80BEEF01")]
+    [InlineData(MessageHeader.MaxRequestOpcode, "720004" + "EFBEEF01")]
+    [InlineData(MessageHeader.MaxRequestOpcode + 1, "720004" + "80BEEF01")]
     [InlineData(0xFF, "720004" + "80BEEF01")]
     public void Reply_to_an_unknown_opcode_uses_its_reply_code_and_never_an_event_code(int opcode, string hex)
     {
@@ -52,10 +52,10 @@ public class MessageWriterTests
     {
         for (int opcode = 0; opcode <= byte.MaxValue; opcode++)
         {
-            byte code = MessageLayout.ReplyCodeFor((byte)opcode);
-            byte expected = opcode <= MessageLayout.MaxRequestOpcode ? (byte)(opcode | MessageLayout.ReplyFlag) : MessageLayout.OutOfRangeOpcodeReplyCode;
+            byte code = MessageHeader.ReplyCodeFor((byte)opcode);
+            byte expected = opcode <= MessageHeader.MaxRequestOpcode ? (byte)(opcode | MessageHeader.ReplyFlag) : MessageHeader.OutOfRangeOpcodeReplyCode;
             Assert.Equal(expected, code);
-            Assert.InRange(code, MessageLayout.ReplyFlag, MessageLayout.FirstEventCode - 1);
+            Assert.InRange(code, MessageHeader.ReplyFlag, MessageHeader.FirstEventCode - 1);
         }
     }
 
@@ -185,7 +185,7 @@ public class MessageWriterTests
     {
         var writer = new MessageWriter(new byte[70000]);
         writer.BeginRequest(Opcode.Ping, 1);
-        Assert.Equal(FrameFormat.MaxEncodablePayloadBytes - MessageLayout.RequestHeaderBytes, writer.Remaining);
+        Assert.Equal(FrameFormat.MaxEncodablePayloadBytes - MessageHeader.RequestHeaderBytes, writer.Remaining);
     }
 
     [Fact]

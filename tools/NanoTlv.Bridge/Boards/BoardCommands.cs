@@ -60,7 +60,7 @@ namespace NanoTlv.Bridge
                 case "pulse":
                     int pulsePin = Output(board, request);
                     bool high = request.Level("state");
-                    int durationMs = request.Int("ms", 1, MessageLayout.MaxPulseMs);
+                    int durationMs = request.Int("ms", 1, ProtocolLimits.MaxPulseMs);
                     await client.PulseAsync(pulsePin, high, durationMs, null, cancellationToken).ConfigureAwait(false);
                     return new JsonObject { ["pin"] = pulsePin, ["state"] = StatePayloads.Level(high), ["ms"] = durationMs };
                 case "adc":

@@ -27,7 +27,7 @@ namespace NanoTlv.Client
         {
             byte[] tokenBytes = token is null ? [] : EncodeToken(token);
             var arguments = new byte[2 + tokenBytes.Length];
-            arguments[0] = MessageLayout.ProtocolVersion;
+            arguments[0] = ProtocolLimits.ProtocolVersion;
             arguments[1] = (byte)tokenBytes.Length;
             tokenBytes.CopyTo(arguments, 2);
             IncomingMessage reply = await RequestOkAsync(Opcode.Hello, arguments, null, timeout, cancellationToken).ConfigureAwait(false);
@@ -115,7 +115,7 @@ namespace NanoTlv.Client
         public Task PulseAsync(int pin, bool high, int durationMs, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(durationMs, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(durationMs, MessageLayout.MaxPulseMs);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(durationMs, ProtocolLimits.MaxPulseMs);
             var arguments = new byte[6];
             arguments[0] = PinByte(pin);
             arguments[1] = Level(high);
@@ -289,7 +289,7 @@ namespace NanoTlv.Client
         /// <returns>Temperature, pressure and humidity.</returns>
         public async Task<Bme280Reading> ReadBme280Async(int address = 0, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         {
-            if (address != 0 && address != MessageLayout.Bme280PrimaryAddress && address != MessageLayout.Bme280SecondaryAddress)
+            if (address != 0 && address != ProtocolLimits.Bme280PrimaryAddress && address != ProtocolLimits.Bme280SecondaryAddress)
             {
                 throw new ArgumentOutOfRangeException(nameof(address), address, "A BME280 answers at 0x76 or 0x77 (0 for the device's default).");
             }
@@ -317,7 +317,7 @@ namespace NanoTlv.Client
         /// <returns>A task that completes when the device confirmed.</returns>
         public async Task ClearFailsafeAsync(int pin, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         {
-            await RequestOkAsync(Opcode.Failsafe, new[] { PinByte(pin), MessageLayout.FailsafeClear }, PinTarget(pin), timeout, cancellationToken).ConfigureAwait(false);
+            await RequestOkAsync(Opcode.Failsafe, new[] { PinByte(pin), WireMarkers.FailsafeClear }, PinTarget(pin), timeout, cancellationToken).ConfigureAwait(false);
             _failsafes.TryRemove(pin, out _);
         }
 
@@ -325,7 +325,7 @@ namespace NanoTlv.Client
         /// <param name="dutyPercent">0..100.</param>
         /// <returns>0..10000.</returns>
         public static ushort DutyToWire(double dutyPercent) =>
-            (ushort)Math.Clamp(Math.Round(dutyPercent * (MessageLayout.FullDuty / 100.0), MidpointRounding.AwayFromZero), 0, MessageLayout.FullDuty);
+            (ushort)Math.Clamp(Math.Round(dutyPercent * (ProtocolLimits.FullDuty / 100.0), MidpointRounding.AwayFromZero), 0, ProtocolLimits.FullDuty);
 
         private async Task<IncomingMessage> RequestOkAsync(Opcode opcode, ReadOnlyMemory<byte> arguments, string? target, TimeSpan? timeout, CancellationToken cancellationToken)
         {
@@ -348,9 +348,9 @@ namespace NanoTlv.Client
                 }
             }
 
-            if (token.Length > MessageLayout.MaxTokenBytes)
+            if (token.Length > ProtocolLimits.MaxTokenBytes)
             {
-                throw new ArgumentException("The token is at most " + MessageLayout.MaxTokenBytes + " bytes.", nameof(token));
+                throw new ArgumentException("The token is at most " + ProtocolLimits.MaxTokenBytes + " bytes.", nameof(token));
             }
 
             return System.Text.Encoding.ASCII.GetBytes(token);
@@ -365,7 +365,7 @@ namespace NanoTlv.Client
 
         private static byte AddressByte(int address)
         {
-            if (address < MessageLayout.FirstI2cAddress || address > MessageLayout.LastI2cAddress)
+            if (address < ProtocolLimits.FirstI2cAddress || address > ProtocolLimits.LastI2cAddress)
             {
                 throw new ArgumentOutOfRangeException(nameof(address), address, "I2C addresses are 0x08..0x77; the others are reserved by the I2C specification.");
             }
@@ -375,7 +375,7 @@ namespace NanoTlv.Client
 
         private static void CheckTransferLength(int count, string name)
         {
-            if (count < 1 || count > MessageLayout.MaxI2cReadBytes)
+            if (count < 1 || count > ProtocolLimits.MaxI2cReadBytes)
             {
                 throw new ArgumentOutOfRangeException(name, count, "An I2C transfer moves 1..255 bytes.");
             }

@@ -21,7 +21,7 @@ namespace NanoTlv.Client
         {
             ArgumentNullException.ThrowIfNull(message);
             ReadOnlySpan<byte> data = message.Data.Span;
-            if (message.RequestId != MessageLayout.EventRequestId)
+            if (message.RequestId != MessageHeader.EventRequestId)
             {
                 return Violation(message, "carries request id " + message.RequestId + " instead of 0");
             }

@@ -20,13 +20,13 @@ namespace NanoTlv.Client
     public sealed record IncomingMessage(byte Code, ushort RequestId, StatusCode Status, ReadOnlyMemory<byte> Data)
     {
         /// <summary>True for an unsolicited event.</summary>
-        public bool IsEvent => Code >= MessageLayout.FirstEventCode;
+        public bool IsEvent => Code >= MessageHeader.FirstEventCode;
 
         /// <summary>True for a reply to a request.</summary>
-        public bool IsReply => !IsEvent && (Code & MessageLayout.ReplyFlag) != 0;
+        public bool IsReply => !IsEvent && (Code & MessageHeader.ReplyFlag) != 0;
 
         /// <summary>The request opcode a reply answers (meaningless for events).</summary>
-        public Opcode Opcode => (Opcode)(Code & ~MessageLayout.ReplyFlag);
+        public Opcode Opcode => (Opcode)(Code & ~MessageHeader.ReplyFlag);
 
         /// <summary>Parses a frame payload; false when it is shorter than the 4-byte reply header.</summary>
         /// <param name="payload">The frame payload.</param>
@@ -34,7 +34,7 @@ namespace NanoTlv.Client
         /// <returns>Whether the payload holds a message.</returns>
         public static bool TryParse(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out IncomingMessage? message)
         {
-            if (payload.Length < MessageLayout.ReplyHeaderBytes)
+            if (payload.Length < MessageHeader.ReplyHeaderBytes)
             {
                 message = null;
                 return false;
@@ -44,8 +44,8 @@ namespace NanoTlv.Client
             message = new IncomingMessage(
                 payload[0],
                 requestId,
-                (StatusCode)payload[MessageLayout.StatusOffset],
-                payload.Slice(MessageLayout.ReplyHeaderBytes).ToArray());
+                (StatusCode)payload[MessageHeader.StatusOffset],
+                payload.Slice(MessageHeader.ReplyHeaderBytes).ToArray());
             return true;
         }
     }

@@ -76,7 +76,7 @@ namespace NanoTlv.Client
                 var capabilities = (PinCapabilities)reader.ReadUInt16();
                 byte channel = reader.ReadByte();
                 var reservation = (PinReservation)reader.ReadByte();
-                pins.Add(new PinCapability(pin, capabilities, channel == MessageLayout.NoAdcChannel ? null : channel, reservation));
+                pins.Add(new PinCapability(pin, capabilities, channel == WireMarkers.CapsNoAdcChannel ? null : channel, reservation));
             }
 
             if (reader.Remaining == 0)

@@ -9,7 +9,7 @@ namespace NanoTlv.Client
     public static class RequestFrame
     {
         /// <summary>Largest argument block one frame can carry.</summary>
-        public const int MaxArgumentBytes = FrameFormat.MaxEncodablePayloadBytes - MessageLayout.RequestHeaderBytes;
+        public const int MaxArgumentBytes = FrameFormat.MaxEncodablePayloadBytes - MessageHeader.RequestHeaderBytes;
 
         /// <summary>Frames <paramref name="arguments"/> as request <paramref name="requestId"/>.</summary>
         /// <param name="opcode">The command.</param>
@@ -23,7 +23,7 @@ namespace NanoTlv.Client
                 throw new ArgumentException("A request carries at most " + MaxArgumentBytes + " argument bytes; got " + arguments.Length + ".", nameof(arguments));
             }
 
-            var frame = new byte[FrameFormat.HeaderBytes + MessageLayout.RequestHeaderBytes + arguments.Length];
+            var frame = new byte[FrameFormat.HeaderBytes + MessageHeader.RequestHeaderBytes + arguments.Length];
             var writer = new MessageWriter(frame);
             writer.BeginRequest(opcode, requestId);
             if (!arguments.IsEmpty)

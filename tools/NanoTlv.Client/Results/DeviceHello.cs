@@ -19,6 +19,6 @@ namespace NanoTlv.Client
         string Name)
     {
         /// <summary>Largest PING payload (or other argument block) that fits one request frame.</summary>
-        public int MaxArgumentBytes => Math.Max(0, MaxPayloadBytes - MessageLayout.RequestHeaderBytes);
+        public int MaxArgumentBytes => Math.Max(0, MaxPayloadBytes - MessageHeader.RequestHeaderBytes);
     }
 }

@@ -58,7 +58,7 @@ namespace NanoTlv.VirtualDevice
         {
             RequirePwmPin(pin);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frequencyHz);
-            if (dutyTenThousandths < 0 || dutyTenThousandths > MessageLayout.FullDuty)
+            if (dutyTenThousandths < 0 || dutyTenThousandths > ProtocolLimits.FullDuty)
             {
                 throw new ArgumentOutOfRangeException(nameof(dutyTenThousandths), dutyTenThousandths, "Duty must be 0..10000.");
             }

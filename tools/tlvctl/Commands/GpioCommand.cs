@@ -84,7 +84,7 @@ namespace NanoTlv.Cli.Commands
         {
             Argument<int> pin = CliArguments.Pin("GPIO number of an output");
             Argument<bool> level = CliArguments.Level("level", "Pulse level: 0 or low, 1 or high");
-            Argument<int> duration = CliArguments.Count("ms", "Pulse length in milliseconds (1..3600000)", 1, MessageLayout.MaxPulseMs);
+            Argument<int> duration = CliArguments.Count("ms", "Pulse length in milliseconds (1..3600000)", 1, ProtocolLimits.MaxPulseMs);
             var command = new Command("pulse", "Drive a level for a time, then restore the previous level (the device times it)") { pin, level, duration };
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {

@@ -38,7 +38,7 @@ namespace NanoTlv.Cli.Commands
         private static Command Read(CliIo io, GlobalOptions globals)
         {
             Argument<int> address = CliArguments.I2cAddress();
-            Argument<int> count = CliArguments.Count("count", "Bytes to read (1..255)", 1, MessageLayout.MaxI2cReadBytes);
+            Argument<int> count = CliArguments.Count("count", "Bytes to read (1..255)", 1, ProtocolLimits.MaxI2cReadBytes);
             var command = new Command("read", "Read bytes from a device") { address, count };
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {
@@ -72,7 +72,7 @@ namespace NanoTlv.Cli.Commands
         {
             Argument<int> address = CliArguments.I2cAddress();
             Argument<byte[]> data = CliArguments.HexBytes("hexbytes", "Bytes to write first (1..255), e.g. a register number");
-            Argument<int> count = CliArguments.Count("count", "Bytes to read (1..255)", 1, MessageLayout.MaxI2cReadBytes);
+            Argument<int> count = CliArguments.Count("count", "Bytes to read (1..255)", 1, ProtocolLimits.MaxI2cReadBytes);
             var command = new Command("write-read", "Write then read with a repeated start (e.g. read a register)") { address, data, count };
             CommandRunner.SetDeviceAction(command, io, globals, async (context, client, cancellationToken) =>
             {

@@ -16,7 +16,7 @@ namespace NanoTlv.Cli.Commands
         {
             Argument<int> pin = CliArguments.Pin("GPIO number with a PWM channel");
             var frequency = new Option<int>("--frequency", "-f") { Description = "Frequency in hertz, 1..40000000 (the ESP32 LEDC's top)", HelpName = "Hz", Required = true };
-            NumberParsers.Int(frequency, 1, MessageLayout.MaxPwmFrequencyHz);
+            NumberParsers.Int(frequency, 1, ProtocolLimits.MaxPwmFrequencyHz);
             var duty = new Option<double>("--duty") { Description = "Duty cycle in percent, 0..100 (sent in hundredths of a percent)", HelpName = "%", Required = true };
             NumberParsers.Double(duty, 0, 100, "--duty must be 0..100 %; got {0}.");
             var command = new Command("set", "Start or update PWM on a pin") { pin, frequency, duty };

@@ -66,11 +66,11 @@ namespace NanoTlv.Cli.Commands
                 throw new UsageException("The " + Name(kind) + " sensor is not on the I2C bus; it takes no --address.");
             }
 
-            if (kind == SensorKind.Bme280 && given != MessageLayout.Bme280PrimaryAddress && given != MessageLayout.Bme280SecondaryAddress)
+            if (kind == SensorKind.Bme280 && given != ProtocolLimits.Bme280PrimaryAddress && given != ProtocolLimits.Bme280SecondaryAddress)
             {
                 throw new UsageException(
-                    "A BME280 answers at " + ValueParsers.FormatAddress(MessageLayout.Bme280PrimaryAddress) + " or " +
-                    ValueParsers.FormatAddress(MessageLayout.Bme280SecondaryAddress) + "; got " + ValueParsers.FormatAddress(given) + ".");
+                    "A BME280 answers at " + ValueParsers.FormatAddress(ProtocolLimits.Bme280PrimaryAddress) + " or " +
+                    ValueParsers.FormatAddress(ProtocolLimits.Bme280SecondaryAddress) + "; got " + ValueParsers.FormatAddress(given) + ".");
             }
         }
 

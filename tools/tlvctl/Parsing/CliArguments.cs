@@ -177,11 +177,11 @@ namespace NanoTlv.Cli.Parsing
                 return false;
             }
 
-            if (address < MessageLayout.FirstI2cAddress || address > MessageLayout.LastI2cAddress)
+            if (address < ProtocolLimits.FirstI2cAddress || address > ProtocolLimits.LastI2cAddress)
             {
                 result.AddError(
                     "I2C address " + ValueParsers.FormatAddress(address) + " is reserved by the I2C specification; use " +
-                    ValueParsers.FormatAddress(MessageLayout.FirstI2cAddress) + ".." + ValueParsers.FormatAddress(MessageLayout.LastI2cAddress) + ".");
+                    ValueParsers.FormatAddress(ProtocolLimits.FirstI2cAddress) + ".." + ValueParsers.FormatAddress(ProtocolLimits.LastI2cAddress) + ".");
                 return false;
             }
 
