@@ -13,9 +13,16 @@ namespace NanoTlv.Firmware.Net
     /// A receive waits with <c>Poll(SelectRead)</c> and then reads what has arrived; Poll also reports a closed
     /// connection as readable, and the following Receive returns 0. Sends block until the stack took every byte,
     /// at most <see cref="SendTimeoutMs"/> per call (a client that stops reading is then dropped). Nagle is off:
-    /// replies are batched by the session already. TCP keepalive is on, at the stack's default timing (Linux and
-    /// lwIP: first probe after 2 h idle, 9 probes 75 s apart), so a peer that vanished without FIN is dropped in the
-    /// end even with no idle timeout; the idle timeout is the prompt rule.
+    /// replies are batched by the session already.
+    /// <para>
+    /// A peer that vanishes without FIN or RST (Wi-Fi gone, cable pulled) frees its slot even with no idle timeout:
+    /// TCP keepalive is on with this adapter's timing (<see cref="KeepAliveIdleSeconds"/>,
+    /// <see cref="KeepAliveIntervalSeconds"/>, <see cref="KeepAliveProbes"/>: the stack ends a connection whose
+    /// peer answered nothing for 60 s, and the session's receive then fails), and a connection the device has
+    /// something to send to that takes nothing more is dropped by the send timeout. The timing options have
+    /// different numbers on the two platforms (see <see cref="KeepAliveTuned"/>); where the stack refuses them, the
+    /// connection keeps keepalive at the stack's default timing (first probe after 2 h).
+    /// </para>
     /// <para>
     /// Every close is an orderly one, whoever closes (a rejected connection, too many wrong tokens, a timeout,
     /// the server stopping): closing a TCP socket whose receive queue still holds bytes makes the stack send a
@@ -38,7 +45,31 @@ namespace NanoTlv.Firmware.Net
         /// client sent just before the close, delayed by a busy machine.</summary>
         public const int DrainWaitMs = 10;
 
+        /// <summary>Seconds without any segment from the peer before the stack sends the first keepalive probe.</summary>
+        public const int KeepAliveIdleSeconds = 30;
+
+        /// <summary>Seconds between unanswered keepalive probes.</summary>
+        public const int KeepAliveIntervalSeconds = 10;
+
+        /// <summary>Unanswered probes after which the stack ends the connection: a vanished peer is dropped
+        /// <see cref="KeepAliveIdleSeconds"/> + <see cref="KeepAliveProbes"/> x <see cref="KeepAliveIntervalSeconds"/>
+        /// = 60 s after it last sent anything.</summary>
+        public const int KeepAliveProbes = 3;
+
         private const int DrainBufferBytes = 256;
+
+#if NANOFRAMEWORK
+        // nanoFramework's lwIP socket driver (LWIP_SOCKETS_Driver::GetNativeTcpOption) maps only NoDelay and KeepAlive at
+        // the TCP level and passes any other option number to lwIP unchanged: lwIP's TCP_KEEPIDLE, TCP_KEEPINTVL and
+        // TCP_KEEPCNT (seconds, seconds, count), which ESP-IDF's lwIP handles (its lwipopts.h sets LWIP_TCP_KEEPALIVE 1).
+        private const SocketOptionName KeepAliveIdleOption = (SocketOptionName)3;
+        private const SocketOptionName KeepAliveIntervalOption = (SocketOptionName)4;
+        private const SocketOptionName KeepAliveProbesOption = (SocketOptionName)5;
+#else
+        private const SocketOptionName KeepAliveIdleOption = SocketOptionName.TcpKeepAliveTime;
+        private const SocketOptionName KeepAliveIntervalOption = SocketOptionName.TcpKeepAliveInterval;
+        private const SocketOptionName KeepAliveProbesOption = SocketOptionName.TcpKeepAliveRetryCount;
+#endif
 
         private readonly Socket _socket;
         private readonly object _closeSync = new object();
@@ -57,8 +88,15 @@ namespace NanoTlv.Firmware.Net
             _socket = socket;
             _socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
             _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+            KeepAliveTuned = TryTuneKeepAlive(_socket);
             _socket.SendTimeout = SendTimeoutMs;
         }
+
+        /// <summary>True when the stack took the keepalive timing (<see cref="KeepAliveIdleSeconds"/> and the rest);
+        /// false when it refused it (an lwIP built without LWIP_TCP_KEEPALIVE): keepalive is then on at the stack's
+        /// default timing. The option numbers differ: lwIP's TCP_KEEPIDLE 3, TCP_KEEPINTVL 4, TCP_KEEPCNT 5 on the
+        /// device, .NET's TcpKeepAliveTime 3, TcpKeepAliveInterval 17, TcpKeepAliveRetryCount 16 on hosts.</summary>
+        public bool KeepAliveTuned { get; }
 
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count, int timeoutMs)
@@ -112,6 +150,22 @@ namespace NanoTlv.Firmware.Net
             }
 
             _socket.Close();
+        }
+
+        private static bool TryTuneKeepAlive(Socket socket)
+        {
+            try
+            {
+                socket.SetSocketOption(SocketOptionLevel.Tcp, KeepAliveIdleOption, KeepAliveIdleSeconds);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, KeepAliveIntervalOption, KeepAliveIntervalSeconds);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, KeepAliveProbesOption, KeepAliveProbes);
+                return true;
+            }
+            catch (Exception)
+            {
+                // A stack without these options: a connection with the default timing beats no connection.
+                return false;
+            }
         }
 
         private void DiscardArrivedBytes()

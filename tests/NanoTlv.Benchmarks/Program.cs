@@ -9,6 +9,7 @@ using NanoTlv.Benchmarks.Dispatch;
 using NanoTlv.Benchmarks.EndToEnd;
 using NanoTlv.Benchmarks.Mqtt;
 using NanoTlv.Benchmarks.Reporting;
+using NanoTlv.Benchmarks.Transport;
 
 namespace NanoTlv.Benchmarks;
 
@@ -67,6 +68,10 @@ public static class Program
         Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(switcherArgs, BenchmarkConfig.Create(shortRun)).ToArray();
         FrameDecodingReport.Print(summaries, Console.Out);
         int exitCode = Guarded("dispatch report", () => DispatchReport.Print(summaries, Console.Out));
+        exitCode |= Guarded("connection cycle report", () => RateReport.Print(
+            summaries, Console.Out, typeof(ConnectionCycleBenchmarks), "Connect/close cycles: the device's accept path beside a bare accept-and-close server (loopback)", "cycles"));
+        exitCode |= Guarded("socket receive report", () => RateReport.Print(
+            summaries, Console.Out, typeof(SocketReceiveBenchmarks), "Receiving a waiting chunk: poll then receive, against one receive bounded by the receive timeout", "chunks"));
         if (!RunHealth.Check(summaries, Console.Out))
         {
             exitCode = 1;

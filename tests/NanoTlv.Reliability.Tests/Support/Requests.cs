@@ -21,6 +21,17 @@ public static class Requests
         Assert.Equal(Wire.Reply(Opcode.DigitalWrite, (ushort)(firstId + 2), StatusCode.Ok), client.ReadReply());
     }
 
+    /// <summary>PIN_MODE input and SUBSCRIBE both edges without debounce, each answered Ok.</summary>
+    public static void Subscribe(RawClient client, int pin, ushort firstId)
+    {
+        client.Send([
+            .. Wire.RequestFrame(Opcode.PinMode, firstId, (byte)pin, (byte)PinMode.Input),
+            .. Wire.RequestFrame(Opcode.Subscribe, (ushort)(firstId + 1), (byte)pin, (byte)PinEdges.Both, 0, 0),
+        ]);
+        Assert.Equal(Wire.Reply(Opcode.PinMode, firstId, StatusCode.Ok), client.ReadReply());
+        Assert.Equal(Wire.Reply(Opcode.Subscribe, (ushort)(firstId + 1), StatusCode.Ok), client.ReadReply());
+    }
+
     public static void Ping(RawClient client, ushort id, params byte[] data) =>
         Assert.Equal(Wire.Reply(Opcode.Ping, id, StatusCode.Ok, data), client.Call(Wire.Request(Opcode.Ping, id, data)));
 }

@@ -32,7 +32,7 @@ public sealed class InputStormTests
         using RawClient bystander = device.ConnectServed();
         RawClient subscriber = device.ConnectServed();
         Requests.ArmFailsafe(subscriber, FailsafePin, failsafeHigh: true, firstId: 10);
-        Subscribe(subscriber, InputPin, firstId: 20);
+        Requests.Subscribe(subscriber, InputPin, firstId: 20);
 
         using var pump = new ReplyPump(subscriber);
         var storm = StartStorm(device, toggles);
@@ -83,11 +83,11 @@ public sealed class InputStormTests
         using var device = new RunningDevice();
         using RawClient bystander = device.ConnectServed();
         RawClient listener = device.ConnectServed();
-        Subscribe(listener, InputPin, firstId: 20);
+        Requests.Subscribe(listener, InputPin, firstId: 20);
         using var pump = new ReplyPump(listener);
         RawClient stuck = device.Connect(receiveBufferBytes: 1024);
         Requests.Ping(stuck, 1);
-        Subscribe(stuck, InputPin, firstId: 30);
+        Requests.Subscribe(stuck, InputPin, firstId: 30);
 
         var storm = StartStorm(device, toggles);
         var clock = Stopwatch.StartNew();
@@ -112,16 +112,6 @@ public sealed class InputStormTests
 
         _output.WriteLine("{0} toggles; {1} bystander PINGs answered while delivery was stalled; the reading subscriber got all {2} events after {3:F1} s; stuck client dropped",
             toggles, pings, pump.EventCount, delivered.TotalSeconds);
-    }
-
-    private static void Subscribe(RawClient client, int pin, ushort firstId)
-    {
-        client.Send([
-            .. Wire.RequestFrame(Opcode.PinMode, firstId, (byte)pin, (byte)PinMode.Input),
-            .. Wire.RequestFrame(Opcode.Subscribe, (ushort)(firstId + 1), (byte)pin, (byte)PinEdges.Both, 0, 0),
-        ]);
-        Assert.Equal(Wire.Reply(Opcode.PinMode, firstId, StatusCode.Ok), client.ReadReply());
-        Assert.Equal(Wire.Reply(Opcode.Subscribe, (ushort)(firstId + 1), StatusCode.Ok), client.ReadReply());
     }
 
     private static Thread StartStorm(RunningDevice device, int toggles)
